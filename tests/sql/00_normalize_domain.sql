@@ -1,0 +1,30 @@
+-- core.normalize_domain: schemes, www., paths, ports, case, trailing dots,
+-- query strings, unicode, empty, NULL and garbage.
+BEGIN;
+SELECT plan(24);
+SELECT is(core.normalize_domain('https://WWW.Google.com/about'), 'google.com', 'contract example');
+SELECT is(core.normalize_domain('google.com'), 'google.com', 'bare domain unchanged');
+SELECT is(core.normalize_domain('GOOGLE.COM'), 'google.com', 'upper case lowered');
+SELECT is(core.normalize_domain('http://google.com'), 'google.com', 'http scheme');
+SELECT is(core.normalize_domain('HTTPS://google.com'), 'google.com', 'upper-case scheme');
+SELECT is(core.normalize_domain('www.xtrachef.com'), 'xtrachef.com', 'www. without scheme');
+SELECT is(core.normalize_domain('google.com.'), 'google.com', 'trailing dot');
+SELECT is(core.normalize_domain('google.com/'), 'google.com', 'trailing slash');
+SELECT is(core.normalize_domain('google.com:443'), 'google.com', 'port without scheme');
+SELECT is(core.normalize_domain('http://sub.Example.co.uk:8080/x/y?z=1#f'), 'sub.example.co.uk', 'port, path, query, fragment; subdomain kept');
+SELECT is(core.normalize_domain('acme.io?utm=x'), 'acme.io', 'query string');
+SELECT is(core.normalize_domain('  acme.io  '), 'acme.io', 'surrounding spaces');
+SELECT is(core.normalize_domain('bob@acme.io'), 'acme.io', 'e-mail address gives its domain');
+SELECT is(core.normalize_domain('https://user:pw@acme.io/'), 'acme.io', 'userinfo dropped');
+SELECT is(core.normalize_domain('münchen.de'), 'münchen.de', 'unicode label kept');
+SELECT is(core.normalize_domain('MÜNCHEN.DE'), 'münchen.de', 'unicode label lower-cased');
+SELECT is(core.normalize_domain('xn--mnchen-3ya.de'), 'xn--mnchen-3ya.de', 'punycode');
+SELECT is(core.normalize_domain(''), NULL, 'empty string is NULL');
+SELECT is(core.normalize_domain(NULL), NULL, 'NULL is NULL');
+SELECT is(core.normalize_domain('not a domain'), NULL, 'words are not a domain');
+SELECT is(core.normalize_domain('localhost'), NULL, 'no dot is not a domain');
+SELECT is(core.normalize_domain('192.168.0.1'), NULL, 'IP address is not a domain');
+SELECT is(core.normalize_domain('Funding unknown'), NULL, 'garbage');
+SELECT is(core.normalize_domain('-bad-.com'), NULL, 'label may not start with a hyphen');
+SELECT * FROM finish();
+ROLLBACK;

@@ -1,0 +1,22 @@
+-- core.normalize_linkedin_url: canonical person/company URLs.
+BEGIN;
+SELECT plan(17);
+SELECT is(core.normalize_linkedin_url('https://www.linkedin.com/in/jane-doe-4b1a2c/'), 'https://www.linkedin.com/in/jane-doe-4b1a2c', 'trailing slash dropped');
+SELECT is(core.normalize_linkedin_url('linkedin.com/in/Jane-Doe'), 'https://www.linkedin.com/in/jane-doe', 'no scheme, upper-case slug lowered');
+SELECT is(core.normalize_linkedin_url('http://uk.linkedin.com/in/bob-smith'), 'https://www.linkedin.com/in/bob-smith', 'country subdomain');
+SELECT is(core.normalize_linkedin_url('https://www.linkedin.com/in/bob?trk=abc'), 'https://www.linkedin.com/in/bob', 'query dropped');
+SELECT is(core.normalize_linkedin_url('https://www.linkedin.com/in/bob/details/experience/'), 'https://www.linkedin.com/in/bob', 'sub-path dropped');
+SELECT is(core.normalize_linkedin_url('HTTPS://WWW.LINKEDIN.COM/IN/BOB'), 'https://www.linkedin.com/in/bob', 'all upper case');
+SELECT is(core.normalize_linkedin_url('https://m.linkedin.com/in/bob'), 'https://www.linkedin.com/in/bob', 'mobile host');
+SELECT is(core.normalize_linkedin_url('https://www.linkedin.com/pub/bob-smith/1/2/3'), 'https://www.linkedin.com/in/bob-smith', '/pub/ form');
+SELECT is(core.normalize_linkedin_url('https://www.linkedin.com/in/ACwAAAABcXEBf_KoScKF4iNQAIwY6be4wPIYyWQ'), 'https://www.linkedin.com/in/ACwAAAABcXEBf_KoScKF4iNQAIwY6be4wPIYyWQ', 'Sales Navigator id keeps case');
+SELECT is(core.normalize_linkedin_url('https://www.linkedin.com/sales/lead/ACwAAAXYZ,NAME_SEARCH,x1'), 'https://www.linkedin.com/in/ACwAAAXYZ', 'Sales Navigator lead URL');
+SELECT is(core.normalize_linkedin_url('https://www.linkedin.com/company/Ironclad-App/'), 'https://www.linkedin.com/company/ironclad-app', 'company URL');
+SELECT is(core.normalize_linkedin_url('www.linkedin.com/company/google'), 'https://www.linkedin.com/company/google', 'company without scheme');
+SELECT is(core.normalize_linkedin_url('https://google.com/in/bob'), NULL, 'not LinkedIn');
+SELECT is(core.normalize_linkedin_url('https://www.linkedin.com/in/'), NULL, 'no slug');
+SELECT is(core.normalize_linkedin_url('https://www.linkedin.com/feed/'), NULL, 'not a profile');
+SELECT is(core.normalize_linkedin_url(''), NULL, 'empty string');
+SELECT is(core.normalize_linkedin_url(NULL), NULL, 'NULL');
+SELECT * FROM finish();
+ROLLBACK;
