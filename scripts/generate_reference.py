@@ -53,7 +53,10 @@ def country_name(c) -> str:
 
 
 def clean(name: str) -> str:
-    return re.sub(r"\s*\[.*?\]", "", name).strip()
+    """Drop ISO's bracketed notes; drop transliteration macrons (Karnātaka ->
+    Karnataka, as GeoNames writes it) but keep real orthography (Île-de-France)."""
+    name = re.sub(r"\s*\[.*?\]", "", name).strip()
+    return name.translate(str.maketrans("āīūēōĀĪŪĒŌ", "aiueoAIUEO"))
 
 
 def write(name: str, header: list[str], rows: list[list]) -> None:

@@ -40,14 +40,16 @@ def apply_migrations(url: str) -> list[str]:
 
     backend = get_backend(yoyo_url(url))
     migrations = read_migrations(str(DB_DIR / "migrations"))
-    with backend.lock():
-        pending = backend.to_apply(migrations)
-        try:
-            backend.apply_migrations(pending)
-        except Exception as exc:  # yoyo re-raises the driver error
-            failing = getattr(exc, "migration", None)
-            raise DeployError(f"migration failed: {failing or ''} {str(exc).strip().splitlines()[0]}") from exc
-    return [m.id for m in pending]
+    try:
+        with backend.lock():
+            pending = backend.to_apply(migrations)
+            try:
+                backend.apply_migrations(pending)
+            except Exception as exc:  # yoyo re-raises the driver error
+                raise DeployError(f"migration failed: {str(exc).strip().splitlines()[0]}") from exc
+        return [m.id for m in pending]
+    finally:
+        backend.connection.close()
 
 
 def repeatable_files() -> list[Path]:
@@ -66,6 +68,7 @@ def apply_repeatable(conn: psycopg.Connection) -> None:
     """Re-apply functions, views, triggers and privileges in one transaction."""
     files = repeatable_files()
     with conn.transaction():
+        _exec_file(conn, DB_DIR / "ownership.sql")  # migration-made objects -> hq_owner
         conn.execute("SET LOCAL check_function_bodies = off")
         conn.execute("SET LOCAL client_min_messages = warning")
         conn.execute("SET LOCAL ROLE hq_owner")
