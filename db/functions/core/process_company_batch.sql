@@ -1,0 +1,226 @@
+CREATE OR REPLACE FUNCTION core.process_company_batch(
+  p_ids uuid[], p_slugs text[], p_domains text[], p_payloads jsonb[])
+RETURNS void
+LANGUAGE plpgsql
+VOLATILE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+-- Set-based company pipeline for validated payloads (one element per raw
+-- row, one row per (domain, workflow)): flat fields per
+-- reference.workflow_field_map into extracted.company_profile, array fields
+-- into extracted breakout tables, then every company dimension (raw beside
+-- matched, ON CONFLICT upserts that only write real changes), the entity,
+-- multi-valued tables, and the golden rows of the touched domains.
+BEGIN
+  PERFORM set_config('hq.in_pipeline', 'on', true);
+
+  WITH b AS (
+    SELECT u.id, u.slug, u.domain, u.payload, r.source
+    FROM unnest(p_ids, p_slugs, p_domains, p_payloads) AS u(id, slug, domain, payload)
+    JOIN reference.enrichment_workflow_registry r ON r.workflow_slug = u.slug
+  ), f AS (
+    SELECT b.id, b.slug, b.domain, b.source,
+           jsonb_object_agg(m.target, b.payload #> m.json_path) FILTER (WHERE m.target IS NOT NULL) AS v
+    FROM b LEFT JOIN reference.workflow_field_map m ON m.workflow_slug = b.slug
+    GROUP BY b.id, b.slug, b.domain, b.source
+  )
+  INSERT INTO extracted.company_profile AS t (domain, workflow_slug, source, raw_id, name, cleaned_name, linkedin_url,
+         size, employee_count, company_type, industry, industries, location, city, state, country,
+         funding_range, revenue_range, description, tagline, extracted_at)
+  SELECT f.domain, f.slug, f.source, f.id,
+         NULLIF(btrim(f.v ->> 'name'), ''), NULLIF(btrim(f.v ->> 'name'), ''),
+         core.normalize_linkedin_url(f.v ->> 'linkedin_url'),
+         NULLIF(btrim(f.v ->> 'size'), ''),
+         CASE WHEN (f.v ->> 'employee_count') ~ '^\s*[0-9]{1,9}\s*$' THEN (f.v ->> 'employee_count')::int END,
+         NULLIF(btrim(f.v ->> 'company_type'), ''), NULLIF(btrim(f.v ->> 'industry'), ''),
+         CASE WHEN jsonb_typeof(f.v -> 'industries') = 'array' THEN f.v -> 'industries' END,
+         NULLIF(btrim(f.v ->> 'location'), ''), NULLIF(btrim(f.v ->> 'city'), ''),
+         NULLIF(btrim(f.v ->> 'state'), ''), NULLIF(btrim(f.v ->> 'country'), ''),
+         NULLIF(btrim(f.v ->> 'funding_range'), ''), NULLIF(btrim(f.v ->> 'revenue_range'), ''),
+         NULLIF(btrim(f.v ->> 'description'), ''), NULLIF(btrim(f.v ->> 'tagline'), ''), now()
+  FROM f
+  ON CONFLICT (domain, workflow_slug) DO UPDATE SET
+    source = excluded.source, raw_id = excluded.raw_id, name = excluded.name, cleaned_name = excluded.cleaned_name,
+    linkedin_url = excluded.linkedin_url, size = excluded.size, employee_count = excluded.employee_count,
+    company_type = excluded.company_type, industry = excluded.industry, industries = excluded.industries,
+    location = excluded.location, city = excluded.city, state = excluded.state, country = excluded.country,
+    funding_range = excluded.funding_range, revenue_range = excluded.revenue_range,
+    description = excluded.description, tagline = excluded.tagline, extracted_at = excluded.extracted_at;
+
+  -- breakout lists: replaced as a set per (domain, workflow)
+  DELETE FROM extracted.company_list_values l
+  USING unnest(p_slugs, p_domains) AS u(slug, domain)
+  WHERE l.domain = u.domain AND l.workflow_slug = u.slug;
+  INSERT INTO extracted.company_list_values (domain, workflow_slug, list_name, value)
+  SELECT DISTINCT u.domain, u.slug, m.target, btrim(e.value)
+  FROM unnest(p_slugs, p_domains, p_payloads) AS u(slug, domain, payload)
+  JOIN reference.workflow_field_map m ON m.workflow_slug = u.slug
+   AND m.target IN ('keywords', 'categories', 'technologies', 'naics_codes')
+  CROSS JOIN LATERAL jsonb_array_elements_text(
+    CASE WHEN jsonb_typeof(u.payload #> m.json_path) = 'array' THEN u.payload #> m.json_path ELSE '[]' END) AS e(value)
+  WHERE btrim(e.value) <> ''
+  UNION
+  SELECT u.domain, u.slug, 'social_urls', s.value
+  FROM unnest(p_slugs, p_domains, p_payloads) AS u(slug, domain, payload)
+  JOIN reference.workflow_field_map m ON m.workflow_slug = u.slug AND m.target = 'socials'
+  CROSS JOIN LATERAL jsonb_each_text(
+    CASE WHEN jsonb_typeof(u.payload #> m.json_path) = 'object' THEN u.payload #> m.json_path ELSE '{}' END) AS s(key, value)
+  WHERE s.key LIKE '%\_url' AND NULLIF(btrim(s.value), '') IS NOT NULL;
+
+  DELETE FROM extracted.company_funding_rounds fr
+  USING unnest(p_slugs, p_domains) AS u(slug, domain)
+  WHERE fr.domain = u.domain AND fr.workflow_slug = u.slug;
+  INSERT INTO extracted.company_funding_rounds (domain, workflow_slug, ordinal, round_date, round_type, amount, url, investors)
+  SELECT u.domain, u.slug, e.n::int,
+         CASE WHEN e.r ->> 'date' ~ '^\d{4}-\d{2}-\d{2}$' THEN (e.r ->> 'date')::date END,
+         NULLIF(e.r ->> 'type', ''),
+         CASE WHEN e.r ->> 'amount' ~ '^\d+(\.\d+)?$' THEN (e.r ->> 'amount')::numeric END,
+         NULLIF(e.r ->> 'url', ''),
+         (SELECT array_agg(DISTINCT btrim(i)) FROM regexp_split_to_table(coalesce(e.r ->> 'from', ''), '\s*[,;]\s*') AS i
+          WHERE btrim(i) <> '')
+  FROM unnest(p_slugs, p_domains, p_payloads) AS u(slug, domain, payload)
+  JOIN reference.workflow_field_map m ON m.workflow_slug = u.slug AND m.target = 'funding_rounds'
+  CROSS JOIN LATERAL jsonb_array_elements(
+    CASE WHEN jsonb_typeof(u.payload #> m.json_path) = 'array' THEN u.payload #> m.json_path ELSE '[]' END)
+    WITH ORDINALITY AS e(r, n)
+  WHERE jsonb_typeof(e.r) = 'object';
+
+  -- the entity
+  INSERT INTO core.companies (domain)
+  SELECT DISTINCT d FROM unnest(p_domains) AS d
+  ON CONFLICT (domain) DO NOTHING;
+
+  -- dimensions (x = this batch's extracted rows)
+  INSERT INTO core.company_names AS t (domain, source, raw_name, cleaned_name, linkedin_url)
+  SELECT x.domain, x.source, x.name, x.cleaned_name, x.linkedin_url
+  FROM extracted.company_profile x JOIN unnest(p_slugs, p_domains) AS u(slug, domain)
+    ON x.domain = u.domain AND x.workflow_slug = u.slug
+  WHERE x.name IS NOT NULL OR x.linkedin_url IS NOT NULL
+  ON CONFLICT (domain, source) DO UPDATE SET raw_name = excluded.raw_name, cleaned_name = excluded.cleaned_name,
+    linkedin_url = coalesce(excluded.linkedin_url, t.linkedin_url), updated_at = now()
+  WHERE (t.raw_name, t.cleaned_name, t.linkedin_url) IS DISTINCT FROM
+        (excluded.raw_name, excluded.cleaned_name, coalesce(excluded.linkedin_url, t.linkedin_url));
+
+  INSERT INTO core.company_employee_ranges AS t (domain, source, raw_size, raw_employee_count, matched_employee_range)
+  SELECT x.domain, x.source, x.size, x.employee_count, reference.match_employee_range(x.size, x.employee_count)
+  FROM extracted.company_profile x JOIN unnest(p_slugs, p_domains) AS u(slug, domain)
+    ON x.domain = u.domain AND x.workflow_slug = u.slug
+  WHERE x.size IS NOT NULL OR x.employee_count IS NOT NULL
+  ON CONFLICT (domain, source) DO UPDATE SET raw_size = excluded.raw_size, raw_employee_count = excluded.raw_employee_count,
+    matched_employee_range = excluded.matched_employee_range, updated_at = now()
+  WHERE (t.raw_size, t.raw_employee_count, t.matched_employee_range) IS DISTINCT FROM
+        (excluded.raw_size, excluded.raw_employee_count, excluded.matched_employee_range);
+
+  INSERT INTO core.company_types AS t (domain, source, raw_type, matched_type)
+  SELECT x.domain, x.source, x.company_type, reference.match_company_type(x.company_type)
+  FROM extracted.company_profile x JOIN unnest(p_slugs, p_domains) AS u(slug, domain)
+    ON x.domain = u.domain AND x.workflow_slug = u.slug
+  WHERE x.company_type IS NOT NULL
+  ON CONFLICT (domain, source) DO UPDATE SET raw_type = excluded.raw_type, matched_type = excluded.matched_type, updated_at = now()
+  WHERE (t.raw_type, t.matched_type) IS DISTINCT FROM (excluded.raw_type, excluded.matched_type);
+
+  INSERT INTO core.company_locations AS t (domain, source, raw_location, raw_country, matched_city, matched_state, matched_country)
+  SELECT x.domain, x.source, x.raw_location, x.country, m.city, m.state, m.country
+  FROM (SELECT x.*, coalesce(CASE WHEN x.city IS NOT NULL THEN concat_ws(', ', x.city, x.state) END, x.location) AS raw_location
+        FROM extracted.company_profile x JOIN unnest(p_slugs, p_domains) AS u(slug, domain)
+          ON x.domain = u.domain AND x.workflow_slug = u.slug) x
+  CROSS JOIN LATERAL reference.match_location(x.raw_location, x.country) m
+  WHERE x.raw_location IS NOT NULL OR x.country IS NOT NULL
+  ON CONFLICT (domain, source) DO UPDATE SET raw_location = excluded.raw_location, raw_country = excluded.raw_country,
+    matched_city = excluded.matched_city, matched_state = excluded.matched_state,
+    matched_country = excluded.matched_country, updated_at = now()
+  WHERE num_nonnulls(excluded.matched_city, excluded.matched_state, excluded.matched_country)
+        >= num_nonnulls(t.matched_city, t.matched_state, t.matched_country)
+    AND (t.raw_location, t.raw_country, t.matched_city, t.matched_state, t.matched_country) IS DISTINCT FROM
+        (excluded.raw_location, excluded.raw_country, excluded.matched_city, excluded.matched_state, excluded.matched_country);
+
+  INSERT INTO core.company_industries AS t (domain, source, raw_industry, raw_industries, matched_industry)
+  SELECT x.domain, x.source, x.industry, x.industries,
+         coalesce(reference.match_industry(x.industry),
+                  (SELECT reference.match_industry(i) FROM jsonb_array_elements_text(x.industries) AS i
+                   WHERE reference.match_industry(i) IS NOT NULL LIMIT 1))
+  FROM extracted.company_profile x JOIN unnest(p_slugs, p_domains) AS u(slug, domain)
+    ON x.domain = u.domain AND x.workflow_slug = u.slug
+  WHERE x.industry IS NOT NULL OR x.industries IS NOT NULL
+  ON CONFLICT (domain, source) DO UPDATE SET raw_industry = excluded.raw_industry, raw_industries = excluded.raw_industries,
+    matched_industry = excluded.matched_industry, updated_at = now()
+  WHERE (t.raw_industry, t.raw_industries, t.matched_industry) IS DISTINCT FROM
+        (excluded.raw_industry, excluded.raw_industries, excluded.matched_industry);
+
+  INSERT INTO core.company_funding AS t (domain, source, raw_funding_range, matched_funding_range)
+  SELECT x.domain, x.source, x.funding_range, reference.match_funding_range(x.funding_range)
+  FROM extracted.company_profile x JOIN unnest(p_slugs, p_domains) AS u(slug, domain)
+    ON x.domain = u.domain AND x.workflow_slug = u.slug
+  WHERE x.funding_range IS NOT NULL
+  ON CONFLICT (domain, source) DO UPDATE SET raw_funding_range = excluded.raw_funding_range,
+    matched_funding_range = excluded.matched_funding_range, updated_at = now()
+  WHERE (t.raw_funding_range, t.matched_funding_range) IS DISTINCT FROM (excluded.raw_funding_range, excluded.matched_funding_range);
+
+  INSERT INTO core.company_revenue AS t (domain, source, raw_revenue_range, matched_revenue_range)
+  SELECT x.domain, x.source, x.revenue_range, reference.match_revenue_range(x.revenue_range)
+  FROM extracted.company_profile x JOIN unnest(p_slugs, p_domains) AS u(slug, domain)
+    ON x.domain = u.domain AND x.workflow_slug = u.slug
+  WHERE x.revenue_range IS NOT NULL
+  ON CONFLICT (domain, source) DO UPDATE SET raw_revenue_range = excluded.raw_revenue_range,
+    matched_revenue_range = excluded.matched_revenue_range, updated_at = now()
+  WHERE (t.raw_revenue_range, t.matched_revenue_range) IS DISTINCT FROM (excluded.raw_revenue_range, excluded.matched_revenue_range);
+
+  INSERT INTO core.company_descriptions AS t (domain, source, description, tagline)
+  SELECT x.domain, x.source, x.description, x.tagline
+  FROM extracted.company_profile x JOIN unnest(p_slugs, p_domains) AS u(slug, domain)
+    ON x.domain = u.domain AND x.workflow_slug = u.slug
+  WHERE x.description IS NOT NULL OR x.tagline IS NOT NULL
+  ON CONFLICT (domain, source) DO UPDATE SET description = excluded.description, tagline = excluded.tagline, updated_at = now()
+  WHERE (t.description, t.tagline) IS DISTINCT FROM (excluded.description, excluded.tagline);
+
+  -- multi-valued
+  INSERT INTO core.company_keywords (domain, keyword, source)
+  SELECT l.domain, l.value, r.source FROM extracted.company_list_values l
+  JOIN unnest(p_slugs, p_domains) AS u(slug, domain) ON l.domain = u.domain AND l.workflow_slug = u.slug
+  JOIN reference.enrichment_workflow_registry r ON r.workflow_slug = l.workflow_slug
+  WHERE l.list_name = 'keywords' ON CONFLICT DO NOTHING;
+  INSERT INTO core.company_categories (domain, category, source)
+  SELECT l.domain, l.value, r.source FROM extracted.company_list_values l
+  JOIN unnest(p_slugs, p_domains) AS u(slug, domain) ON l.domain = u.domain AND l.workflow_slug = u.slug
+  JOIN reference.enrichment_workflow_registry r ON r.workflow_slug = l.workflow_slug
+  WHERE l.list_name = 'categories' ON CONFLICT DO NOTHING;
+  INSERT INTO core.company_tech_on_site (domain, technology, source)
+  SELECT l.domain, l.value, r.source FROM extracted.company_list_values l
+  JOIN unnest(p_slugs, p_domains) AS u(slug, domain) ON l.domain = u.domain AND l.workflow_slug = u.slug
+  JOIN reference.enrichment_workflow_registry r ON r.workflow_slug = l.workflow_slug
+  WHERE l.list_name = 'technologies' ON CONFLICT DO NOTHING;
+  INSERT INTO core.company_naics_codes (domain, naics_code, source)
+  SELECT l.domain, l.value, r.source FROM extracted.company_list_values l
+  JOIN unnest(p_slugs, p_domains) AS u(slug, domain) ON l.domain = u.domain AND l.workflow_slug = u.slug
+  JOIN reference.enrichment_workflow_registry r ON r.workflow_slug = l.workflow_slug
+  WHERE l.list_name = 'naics_codes' ON CONFLICT DO NOTHING;
+  INSERT INTO core.company_social_urls (domain, url, source, platform)
+  SELECT l.domain, l.value, r.source, split_part(regexp_replace(l.value, '^https?://(www\.)?', ''), '.', 1)
+  FROM extracted.company_list_values l
+  JOIN unnest(p_slugs, p_domains) AS u(slug, domain) ON l.domain = u.domain AND l.workflow_slug = u.slug
+  JOIN reference.enrichment_workflow_registry r ON r.workflow_slug = l.workflow_slug
+  WHERE l.list_name = 'social_urls' ON CONFLICT DO NOTHING;
+  INSERT INTO core.company_funding_rounds AS t (domain, round_date, round_type, amount, url, investors, source)
+  SELECT fr.domain, fr.round_date, fr.round_type, fr.amount, fr.url, fr.investors, r.source
+  FROM extracted.company_funding_rounds fr
+  JOIN unnest(p_slugs, p_domains) AS u(slug, domain) ON fr.domain = u.domain AND fr.workflow_slug = u.slug
+  JOIN reference.enrichment_workflow_registry r ON r.workflow_slug = fr.workflow_slug
+  ON CONFLICT (domain, coalesce(round_date, '-infinity'::date), coalesce(round_type, ''), source)
+  DO UPDATE SET amount = excluded.amount, url = excluded.url, investors = excluded.investors, updated_at = now()
+  WHERE (t.amount, t.url, t.investors) IS DISTINCT FROM (excluded.amount, excluded.url, excluded.investors);
+  INSERT INTO core.company_vc_investors (domain, investor_name, source)
+  SELECT DISTINCT fr.domain, i.name, r.source
+  FROM extracted.company_funding_rounds fr
+  JOIN unnest(p_slugs, p_domains) AS u(slug, domain) ON fr.domain = u.domain AND fr.workflow_slug = u.slug
+  JOIN reference.enrichment_workflow_registry r ON r.workflow_slug = fr.workflow_slug
+  CROSS JOIN LATERAL unnest(fr.investors) AS i(name)
+  ON CONFLICT DO NOTHING;
+
+  PERFORM set_config('hq.in_pipeline', 'off', true);
+  PERFORM core.refresh_companies_full(p_domains);
+END;
+$$;
+
+COMMENT ON FUNCTION core.process_company_batch(uuid[], text[], text[], jsonb[]) IS
+  'Set-based company pipeline for validated payloads: extracted rows, dimension upserts (raw + matched), entity, multi-valued rows, golden refresh.';
