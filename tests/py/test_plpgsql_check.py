@@ -37,4 +37,7 @@ def test_every_plpgsql_function_passes_plpgsql_check(db_url):
             (SCHEMAS,)).fetchone()[0]
         assert n > 0, "no PL/pgSQL functions found to check"
         errors = conn.execute(CHECK_SQL, {"schemas": SCHEMAS}).fetchall()
+    # A per-statement temp table (pg_temp.*) is created at run time; plpgsql_check
+    # cannot see it statically. Every other error fails.
+    errors = [e for e in errors if not (e[3].startswith('relation "pg_temp.') and e[3].endswith('" does not exist'))]
     assert not errors, "\n".join(f"{sig} [{rel or '-'}] line {line}: {msg}" for sig, rel, _lvl, msg, line in errors)
