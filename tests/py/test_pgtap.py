@@ -7,6 +7,7 @@ assertions run disagree.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -20,11 +21,23 @@ FILES = sorted(SQL_DIR.glob("*.sql"))
 TAP_LINE = re.compile(r"^(not ok|ok) (\d+)(?: - (.*))?$")
 
 
+def fixtures_dir() -> Path:
+    """shared/fixtures beside the checkout (CI has ../shared), or HQ_FIXTURES."""
+    env = os.environ.get("HQ_FIXTURES")
+    if env:
+        return Path(env)
+    for cand in (SQL_DIR.parents[2] / "shared" / "fixtures", Path("/work/shared/fixtures")):
+        if cand.is_dir():
+            return cand
+    raise AssertionError("shared/fixtures not found: set HQ_FIXTURES")
+
+
 def run_tap(url: str, path: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
         [str(find_bindir() / "psql"), "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1",
          "-d", url, "-f", str(path)],
         capture_output=True, text=True, cwd=str(SQL_DIR.parent.parent),
+        env={**os.environ, "HQ_FIXTURES": str(fixtures_dir())},
     )
 
 

@@ -1,10 +1,10 @@
 -- Company pipeline: fixtures through plain INSERTs, failure modes, survivorship, idempotency.
 BEGIN;
 SELECT plan(22);
-\set p_find `cat ../shared/fixtures/clay-find-companies.json`
-\set p_ce `cat ../shared/fixtures/companyenrich-company.json`
-\set p_cb `cat ../shared/fixtures/crunchbase-company.json`
-\set p_li `cat ../shared/fixtures/clay-company-firmographics.json`
+\set p_find `cat "$HQ_FIXTURES"/clay-find-companies.json`
+\set p_ce `cat "$HQ_FIXTURES"/companyenrich-company.json`
+\set p_cb `cat "$HQ_FIXTURES"/crunchbase-company.json`
+\set p_li `cat "$HQ_FIXTURES"/clay-company-firmographics.json`
 
 INSERT INTO raw.company_discovery (company_domain, workflow_slug, raw_payload) VALUES ('google.com', 'clay-find-companies', :'p_find');
 SELECT is((SELECT extraction_status FROM raw.company_discovery WHERE company_domain = 'google.com'), 'extracted', 'clay-find-companies row extracted');
