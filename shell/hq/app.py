@@ -73,7 +73,4 @@ def create_app(database_url: str | None = None) -> FastAPI:
             return JSONResponse(status_code=503, content=error_body("database_unavailable", str(exc).splitlines()[0]))
         return {"status": "ok", **row["h"]}
 
-    from hq import routes
-
-    routes.register(app)
     return app

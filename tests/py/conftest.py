@@ -21,8 +21,6 @@ from psycopg import sql
 from hq.deploy import migrate
 from hq.localpg import LocalCluster
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = ROOT.parent / "shared" / "fixtures"
 
 
 def _with_db(url: str, dbname: str) -> str:
@@ -90,8 +88,3 @@ def make_db(server_url, template_db):
 def db_url(make_db):
     """URL of a fresh migrated database."""
     return make_db()
-
-
-@pytest.fixture
-def fixtures_dir() -> Path:
-    return FIXTURES

@@ -86,8 +86,9 @@ BEGIN
 
   UPDATE pg_temp.hq_company_batch b SET error = v_failed ->> b.id::text WHERE v_failed ? b.id::text;
 
-  IF TG_TABLE_NAME = 'company_payloads' THEN
-    UPDATE raw.company_payloads t
+  -- one statement for whichever company raw table fired (identifiers via %I)
+  EXECUTE format($sql$
+    UPDATE %I.%I t
        SET company_domain = coalesce(b.domain, t.company_domain),
            provider = coalesce(t.provider, r.provider), platform = coalesce(t.platform, r.platform),
            payload_type = coalesce(t.payload_type, r.payload_type),
@@ -96,19 +97,8 @@ BEGIN
                                    WHEN NOT b.newest THEN 'superseded by a newer payload for the same entity and workflow in the same statement' END,
            processed_at = now()
       FROM pg_temp.hq_company_batch b, reference.enrichment_workflow_registry r
-     WHERE t.id = b.id AND r.workflow_slug = b.slug;
-  ELSE
-    UPDATE raw.company_discovery t
-       SET company_domain = coalesce(b.domain, t.company_domain),
-           provider = coalesce(t.provider, r.provider), platform = coalesce(t.platform, r.platform),
-           payload_type = coalesce(t.payload_type, r.payload_type),
-           extraction_status = CASE WHEN b.error IS NOT NULL THEN 'failed' WHEN b.newest THEN 'extracted' ELSE 'skipped' END,
-           extraction_error = CASE WHEN b.error IS NOT NULL THEN b.error
-                                   WHEN NOT b.newest THEN 'superseded by a newer payload for the same entity and workflow in the same statement' END,
-           processed_at = now()
-      FROM pg_temp.hq_company_batch b, reference.enrichment_workflow_registry r
-     WHERE t.id = b.id AND r.workflow_slug = b.slug;
-  END IF;
+     WHERE t.id = b.id AND r.workflow_slug = b.slug
+  $sql$, TG_TABLE_SCHEMA, TG_TABLE_NAME);
 
   INSERT INTO reference.enrichment_runs AS er (workflow_slug, entity_type, entity_key, status, records_processed, started_at, completed_at, error)
   SELECT DISTINCT ON (b.slug, coalesce(b.domain, b.id::text))
