@@ -60,6 +60,10 @@ def repeatable_files() -> list[Path]:
     return files
 
 
+def _is_view(path: Path) -> bool:
+    return (DB_DIR / "views") in path.parents
+
+
 def _exec_file(conn: psycopg.Connection, path: Path) -> None:
     conn.execute(path.read_text())
 
@@ -84,7 +88,7 @@ def apply_repeatable(conn: psycopg.Connection) -> None:
         )
         deferred: list[Path] = []
         for path in files:
-            if path.parent.name == "views":
+            if _is_view(path):
                 try:
                     with conn.transaction():
                         _exec_file(conn, path)
@@ -94,7 +98,7 @@ def apply_repeatable(conn: psycopg.Connection) -> None:
                 except psycopg.Error as exc:
                     raise DeployError(_describe(path, exc)) from exc
                 continue
-            if deferred and path.parent.name != "views":
+            if deferred and not _is_view(path):
                 _retry_views(conn, deferred)
                 deferred = []
             try:

@@ -19,6 +19,7 @@ BEGIN
     SELECT u.id, u.slug, u.domain, u.payload, r.source
     FROM unnest(p_ids, p_slugs, p_domains, p_payloads) AS u(id, slug, domain, payload)
     JOIN reference.enrichment_workflow_registry r ON r.workflow_slug = u.slug
+    WHERE r.extracted_table = 'extracted.company_profile'
   ), f AS (
     SELECT b.id, b.slug, b.domain, b.source,
            jsonb_object_agg(m.target, b.payload #> m.json_path) FILTER (WHERE m.target IS NOT NULL) AS v
@@ -53,12 +54,14 @@ BEGIN
   USING unnest(p_slugs, p_domains) AS u(slug, domain)
   WHERE l.domain = u.domain AND l.workflow_slug = u.slug;
   INSERT INTO extracted.company_list_values (domain, workflow_slug, list_name, value)
-  SELECT DISTINCT u.domain, u.slug, m.target, btrim(e.value)
+  SELECT DISTINCT u.domain, u.slug, CASE m.target WHEN 'vc_firm_name' THEN 'investors' ELSE m.target END, btrim(e.value)
   FROM unnest(p_slugs, p_domains, p_payloads) AS u(slug, domain, payload)
   JOIN reference.workflow_field_map m ON m.workflow_slug = u.slug
-   AND m.target IN ('keywords', 'categories', 'technologies', 'naics_codes')
+   AND m.target IN ('keywords', 'categories', 'technologies', 'naics_codes', 'investors', 'vc_firm_name')
   CROSS JOIN LATERAL jsonb_array_elements_text(
-    CASE WHEN jsonb_typeof(u.payload #> m.json_path) = 'array' THEN u.payload #> m.json_path ELSE '[]' END) AS e(value)
+    CASE jsonb_typeof(u.payload #> m.json_path) WHEN 'array' THEN u.payload #> m.json_path
+                                                 WHEN 'string' THEN jsonb_build_array(u.payload #> m.json_path)
+                                                 ELSE '[]' END) AS e(value)
   WHERE btrim(e.value) <> ''
   UNION
   SELECT u.domain, u.slug, 'social_urls', s.value
@@ -216,6 +219,29 @@ BEGIN
   JOIN reference.enrichment_workflow_registry r ON r.workflow_slug = fr.workflow_slug
   CROSS JOIN LATERAL unnest(fr.investors) AS i(name)
   ON CONFLICT DO NOTHING;
+
+  INSERT INTO core.company_vc_investors AS t (domain, investor_name, source, investor_domain)
+  SELECT DISTINCT ON (l.domain, l.value, r.source) l.domain, l.value, r.source,
+         CASE WHEN l.value = p.payload ->> 'vc_firm_name' THEN core.normalize_domain(p.payload ->> 'vc_firm_domain') END
+  FROM extracted.company_list_values l
+  JOIN unnest(p_slugs, p_domains, p_payloads) AS p(slug, domain, payload) ON l.domain = p.domain AND l.workflow_slug = p.slug
+  JOIN reference.enrichment_workflow_registry r ON r.workflow_slug = l.workflow_slug
+  WHERE l.list_name = 'investors'
+  ORDER BY l.domain, l.value, r.source
+  ON CONFLICT (domain, investor_name, source) DO UPDATE SET investor_domain = coalesce(excluded.investor_domain, t.investor_domain)
+  WHERE t.investor_domain IS DISTINCT FROM coalesce(excluded.investor_domain, t.investor_domain);
+
+  PERFORM core.process_company_customers(p_ids, p_slugs, p_domains, p_payloads);
+
+  INSERT INTO reference.company_icp AS t (domain, slug, company_criteria, person_criteria, notes)
+  SELECT DISTINCT ON (u.domain) u.domain, u.payload ->> 'slug', u.payload -> 'company_criteria',
+         u.payload -> 'person_criteria', u.payload ->> 'notes'
+  FROM unnest(p_slugs, p_domains, p_payloads) AS u(slug, domain, payload)
+  WHERE u.slug = 'icp-generation'
+  ON CONFLICT (domain) DO UPDATE SET slug = excluded.slug, company_criteria = excluded.company_criteria,
+    person_criteria = excluded.person_criteria, notes = excluded.notes, updated_at = now()
+  WHERE (t.slug, t.company_criteria, t.person_criteria, t.notes) IS DISTINCT FROM
+        (excluded.slug, excluded.company_criteria, excluded.person_criteria, excluded.notes);
 
   PERFORM set_config('hq.in_pipeline', 'off', true);
   PERFORM core.refresh_companies_full(p_domains);

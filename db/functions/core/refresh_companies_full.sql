@@ -9,9 +9,11 @@ AS $$
 -- winner is the dimension row with a non-NULL matched value and the lowest
 -- reference.source_rank(field, source), ties to the most recently updated.
 -- City, state and country win together (field 'location'). Writes only rows
--- that change; returns how many golden rows were written.
+-- that change, then the leads of people at the changed companies; returns
+-- how many golden rows were written.
 DECLARE
   v_rows integer;
+  v_changed text[];
 BEGIN
   WITH d AS (
     SELECT DISTINCT c.domain FROM core.companies c WHERE c.domain = ANY (p_domains)
@@ -92,7 +94,11 @@ BEGIN
     FROM w WHERE c.domain = w.domain AND (c.name, c.linkedin_url) IS DISTINCT FROM (w.name, w.linkedin_url)
     RETURNING 1
   )
-  SELECT count(*) INTO v_rows FROM w;
+  SELECT count(*), array_agg(w.domain) INTO v_rows, v_changed FROM w;
+  IF v_rows > 0 THEN
+    -- leads of people working at a company whose golden row changed
+    PERFORM core.refresh_leads(ARRAY(SELECT p.linkedin_url FROM core.people_full p WHERE p.company_domain = ANY (v_changed)));
+  END IF;
   RETURN v_rows;
 END;
 $$;

@@ -1,0 +1,147 @@
+CREATE OR REPLACE FUNCTION core.process_person_batch(
+  p_ids uuid[], p_slugs text[], p_urls text[], p_payloads jsonb[])
+RETURNS void
+LANGUAGE plpgsql
+VOLATILE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+-- Set-based person pipeline for validated payloads (one element per raw row,
+-- one row per (person, workflow)): flat fields per reference.workflow_field_map
+-- into extracted.person_profile, experience and education as sets, identity
+-- resolution (Sales Navigator ids merged with public profiles on a shared
+-- identifier or the same name + company + title), then the entity, its
+-- identifiers, every person dimension (raw beside matched), work history,
+-- tenure, past employers, the companies seen, and the golden rows and leads
+-- of everything touched.
+DECLARE
+  v_from text[];
+  v_to text[];
+  v_domains text[];
+  v_people text[];
+BEGIN
+  PERFORM set_config('hq.in_pipeline', 'on', true);
+
+  WITH b AS (
+    SELECT u.id, u.slug, u.url, u.payload, r.source
+    FROM unnest(p_ids, p_slugs, p_urls, p_payloads) AS u(id, slug, url, payload)
+    JOIN reference.enrichment_workflow_registry r ON r.workflow_slug = u.slug
+  ), f AS (
+    SELECT b.id, b.slug, b.url, b.source,
+           coalesce(jsonb_object_agg(m.target, b.payload #> m.json_path) FILTER (WHERE m.target IS NOT NULL), '{}') AS v
+    FROM b LEFT JOIN reference.workflow_field_map m ON m.workflow_slug = b.slug
+    GROUP BY b.id, b.slug, b.url, b.source
+  )
+  INSERT INTO extracted.person_profile AS t (linkedin_url, workflow_slug, source, raw_id, full_name, first_name, last_name,
+         title, headline, location, country, company_name, company_domain, company_linkedin_url,
+         company_size, company_industry, company_location, raw_job_start, job_start_date, profile_urn, salesnav_id, extracted_at)
+  SELECT f.url, f.slug, f.source, f.id,
+         coalesce(NULLIF(btrim(f.v ->> 'name'), ''), NULLIF(concat_ws(' ', NULLIF(btrim(f.v ->> 'first_name'), ''), NULLIF(btrim(f.v ->> 'last_name'), '')), '')),
+         NULLIF(btrim(f.v ->> 'first_name'), ''), NULLIF(btrim(f.v ->> 'last_name'), ''),
+         NULLIF(btrim(f.v ->> 'title'), ''), NULLIF(btrim(f.v ->> 'headline'), ''),
+         NULLIF(btrim(f.v ->> 'location'), ''), NULLIF(btrim(f.v ->> 'country'), ''),
+         NULLIF(btrim(f.v ->> 'company_name'), ''), core.normalize_domain(f.v ->> 'company_domain'),
+         core.normalize_linkedin_url(f.v ->> 'company_linkedin_url'),
+         NULLIF(btrim(f.v ->> 'company_size'), ''), NULLIF(btrim(f.v ->> 'company_industry'), ''),
+         NULLIF(btrim(f.v ->> 'company_location'), ''),
+         NULLIF(btrim(f.v ->> 'job_start_date'), ''), core.parse_partial_date(f.v ->> 'job_start_date'),
+         NULLIF(btrim(f.v ->> 'profile_urn'), ''), core.salesnav_id(f.url, f.v ->> 'profile_urn'), now()
+  FROM f
+  ON CONFLICT (linkedin_url, workflow_slug) DO UPDATE SET
+    source = excluded.source, raw_id = excluded.raw_id, full_name = excluded.full_name, first_name = excluded.first_name,
+    last_name = excluded.last_name, title = excluded.title, headline = excluded.headline, location = excluded.location,
+    country = excluded.country, company_name = excluded.company_name, company_domain = excluded.company_domain,
+    company_linkedin_url = excluded.company_linkedin_url, company_size = excluded.company_size,
+    company_industry = excluded.company_industry, company_location = excluded.company_location,
+    raw_job_start = excluded.raw_job_start, job_start_date = excluded.job_start_date,
+    profile_urn = excluded.profile_urn, salesnav_id = excluded.salesnav_id, extracted_at = excluded.extracted_at;
+
+  -- experience and education: replaced as a set per (person, workflow)
+  DELETE FROM extracted.person_experience e USING unnest(p_slugs, p_urls) AS u(slug, url)
+  WHERE e.linkedin_url = u.url AND e.workflow_slug = u.slug;
+  INSERT INTO extracted.person_experience (linkedin_url, workflow_slug, ordinal, company_name, company_domain,
+         company_linkedin_url, title, raw_start_date, raw_end_date, start_date, end_date, is_current, locality)
+  SELECT u.url, u.slug, e.n::int, NULLIF(btrim(e.j ->> 'company'), ''), core.normalize_domain(e.j ->> 'company_domain'),
+         core.normalize_linkedin_url(e.j ->> 'url'), NULLIF(btrim(e.j ->> 'title'), ''),
+         e.j ->> 'start_date', e.j ->> 'end_date',
+         core.parse_partial_date(e.j ->> 'start_date'), core.parse_partial_date(e.j ->> 'end_date'),
+         CASE WHEN jsonb_typeof(e.j -> 'is_current') = 'boolean' THEN (e.j ->> 'is_current')::boolean
+              ELSE NULLIF(btrim(e.j ->> 'end_date'), '') IS NULL END,
+         NULLIF(btrim(e.j ->> 'locality'), '')
+  FROM unnest(p_slugs, p_urls, p_payloads) AS u(slug, url, payload)
+  JOIN reference.workflow_field_map m ON m.workflow_slug = u.slug AND m.target = 'experience'
+  CROSS JOIN LATERAL jsonb_array_elements(
+    CASE WHEN jsonb_typeof(u.payload #> m.json_path) = 'array' THEN u.payload #> m.json_path ELSE '[]' END)
+    WITH ORDINALITY AS e(j, n)
+  WHERE jsonb_typeof(e.j) = 'object';
+
+  DELETE FROM extracted.person_education e USING unnest(p_slugs, p_urls) AS u(slug, url)
+  WHERE e.linkedin_url = u.url AND e.workflow_slug = u.slug;
+  INSERT INTO extracted.person_education (linkedin_url, workflow_slug, ordinal, school_name, degree, field_of_study, start_date, end_date)
+  SELECT u.url, u.slug, e.n::int, NULLIF(btrim(e.j ->> 'school_name'), ''), NULLIF(btrim(e.j ->> 'degree'), ''),
+         NULLIF(btrim(e.j ->> 'field_of_study'), ''),
+         core.parse_partial_date(e.j ->> 'start_date'), core.parse_partial_date(e.j ->> 'end_date')
+  FROM unnest(p_slugs, p_urls, p_payloads) AS u(slug, url, payload)
+  JOIN reference.workflow_field_map m ON m.workflow_slug = u.slug AND m.target = 'education'
+  CROSS JOIN LATERAL jsonb_array_elements(
+    CASE WHEN jsonb_typeof(u.payload #> m.json_path) = 'array' THEN u.payload #> m.json_path ELSE '[]' END)
+    WITH ORDINALITY AS e(j, n)
+  WHERE jsonb_typeof(e.j) = 'object';
+
+  -- a profile's current job (latest current experience) completes its flat fields
+  UPDATE extracted.person_profile x
+     SET company_name = coalesce(x.company_name, c.company_name),
+         company_domain = coalesce(x.company_domain, c.company_domain),
+         company_linkedin_url = coalesce(x.company_linkedin_url, c.company_linkedin_url),
+         title = coalesce(x.title, c.title),
+         raw_job_start = coalesce(x.raw_job_start, c.raw_start_date),
+         job_start_date = coalesce(x.job_start_date, c.start_date)
+    FROM (SELECT DISTINCT ON (e.linkedin_url, e.workflow_slug) e.*
+          FROM extracted.person_experience e
+          JOIN unnest(p_slugs, p_urls) AS u(slug, url) ON e.linkedin_url = u.url AND e.workflow_slug = u.slug
+          WHERE e.is_current
+          ORDER BY e.linkedin_url, e.workflow_slug, e.start_date DESC NULLS LAST, e.ordinal) c
+   WHERE x.linkedin_url = c.linkedin_url AND x.workflow_slug = c.workflow_slug;
+
+  -- identity: which stored person each row is (pg_temp.hq_person_keys)
+  PERFORM core.resolve_person_keys(p_slugs, p_urls);
+
+  -- Sales Navigator-keyed people now known under a public URL are re-keyed
+  SELECT array_agg(k.merge_from), array_agg(k.e_url) INTO v_from, v_to
+  FROM (SELECT DISTINCT k.merge_from, k.e_url FROM pg_temp.hq_person_keys k WHERE k.merge_from IS NOT NULL) k;
+  IF v_from IS NOT NULL THEN
+    PERFORM core.merge_people(v_from, v_to);
+  END IF;
+
+  INSERT INTO core.people (linkedin_url, linkedin_slug, full_name)
+  SELECT DISTINCT ON (k.e_url) k.e_url, substring(k.e_url FROM '/in/([^/]+)$'), x.full_name
+  FROM pg_temp.hq_person_keys k
+  JOIN extracted.person_profile x ON x.linkedin_url = k.url AND x.workflow_slug = k.slug
+  ORDER BY k.e_url, x.full_name NULLS LAST
+  ON CONFLICT (linkedin_url) DO NOTHING;
+
+  INSERT INTO core.person_identifiers (person_id, identifier_type, identifier, source)
+  SELECT DISTINCT ON (i.t, i.v) p.id, i.t, i.v, x.source
+  FROM pg_temp.hq_person_keys k
+  JOIN extracted.person_profile x ON x.linkedin_url = k.url AND x.workflow_slug = k.slug
+  JOIN core.people p ON p.linkedin_url = k.e_url
+  CROSS JOIN LATERAL (VALUES ('linkedin_url', CASE WHEN core.salesnav_id(k.e_url) IS NULL THEN k.e_url END),
+                             ('salesnav_id', x.salesnav_id),
+                             ('linkedin_urn', x.profile_urn)) AS i(t, v)
+  WHERE i.v IS NOT NULL
+  ORDER BY i.t, i.v, p.id
+  ON CONFLICT (identifier_type, identifier) DO NOTHING;
+
+  PERFORM core.upsert_person_dimensions();
+
+  SELECT array_agg(DISTINCT k.e_url) INTO v_people FROM pg_temp.hq_person_keys k;
+  SELECT array_agg(DISTINCT w.company_domain) INTO v_domains
+  FROM core.person_work_history w WHERE w.linkedin_url = ANY (v_people) AND w.company_domain IS NOT NULL;
+
+  PERFORM set_config('hq.in_pipeline', 'off', true);
+  PERFORM core.refresh_companies_full(coalesce(v_domains, '{}'));
+  PERFORM core.refresh_people_full(v_people);
+END;
+$$;
+COMMENT ON FUNCTION core.process_person_batch(uuid[], text[], text[], jsonb[]) IS
+  'Set-based person pipeline for validated payloads: extracted rows, identity resolution and merges, dimensions, work history, companies seen, golden people and leads.';

@@ -1,0 +1,60 @@
+CREATE OR REPLACE FUNCTION core.resolve_person_keys(p_slugs text[], p_urls text[])
+RETURNS void
+LANGUAGE plpgsql
+VOLATILE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+-- Identity of each extracted person row of a batch, into the per-transaction
+-- table pg_temp.hq_person_keys (slug, url, source, e_url, merge_from):
+-- e_url is the key the person is stored under. A row with a public profile
+-- URL keeps it and names in merge_from a Sales Navigator-keyed person that is
+-- the same human: the same Sales Navigator id, the same profile URN, or the
+-- same normalized name + current company domain + title. A row with only a
+-- Sales Navigator id is stored under the public URL already linked to that id
+-- (identifiers, or name + company + title), else under the id itself.
+-- Never merged on a name alone.
+BEGIN
+  CREATE TEMP TABLE IF NOT EXISTS hq_person_keys (
+    slug text, url text, source text, e_url text, merge_from text) ON COMMIT DROP;
+  TRUNCATE pg_temp.hq_person_keys;
+
+  INSERT INTO pg_temp.hq_person_keys (slug, url, source, e_url, merge_from)
+  SELECT x.workflow_slug, x.linkedin_url, x.source,
+         CASE WHEN pub.is_public THEN x.linkedin_url
+              ELSE coalesce(byid.url, byurn.url, byname.url, x.linkedin_url) END,
+         CASE WHEN pub.is_public THEN coalesce(snid.url, snurn.url, snname.url) END
+  FROM extracted.person_profile x
+  JOIN unnest(p_slugs, p_urls) AS u(slug, url) ON x.linkedin_url = u.url AND x.workflow_slug = u.slug
+  CROSS JOIN LATERAL (SELECT core.salesnav_id(x.linkedin_url) IS NULL AS is_public) pub
+  -- public row: the Sales Navigator-keyed person to fold in
+  LEFT JOIN LATERAL (SELECT p.linkedin_url AS url FROM core.people p
+                     WHERE pub.is_public AND p.linkedin_url = x.salesnav_id) snid ON true
+  LEFT JOIN LATERAL (SELECT p.linkedin_url AS url FROM core.person_identifiers i JOIN core.people p ON p.id = i.person_id
+                     WHERE pub.is_public AND i.identifier_type = 'linkedin_urn' AND i.identifier = x.profile_urn
+                       AND core.salesnav_id(p.linkedin_url) IS NOT NULL LIMIT 1) snurn ON true
+  LEFT JOIN LATERAL (SELECT f.linkedin_url AS url FROM core.people_full f
+                     JOIN core.person_job_titles t ON t.linkedin_url = f.linkedin_url
+                     WHERE pub.is_public AND x.title IS NOT NULL AND x.company_domain IS NOT NULL
+                       AND lower(f.full_name) = lower(x.full_name) AND f.company_domain = x.company_domain
+                       AND core.salesnav_id(f.linkedin_url) IS NOT NULL
+                       AND reference.normalize_key(t.raw_title) = reference.normalize_key(x.title)
+                     LIMIT 1) snname ON true
+  -- Sales Navigator-only row: the public person it is already linked to
+  LEFT JOIN LATERAL (SELECT p.linkedin_url AS url FROM core.person_identifiers i JOIN core.people p ON p.id = i.person_id
+                     WHERE NOT pub.is_public AND i.identifier_type = 'salesnav_id' AND i.identifier = x.linkedin_url
+                       AND core.salesnav_id(p.linkedin_url) IS NULL LIMIT 1) byid ON true
+  LEFT JOIN LATERAL (SELECT p.linkedin_url AS url FROM core.person_identifiers i JOIN core.people p ON p.id = i.person_id
+                     WHERE NOT pub.is_public AND i.identifier_type = 'linkedin_urn' AND i.identifier = x.profile_urn
+                       AND core.salesnav_id(p.linkedin_url) IS NULL LIMIT 1) byurn ON true
+  LEFT JOIN LATERAL (SELECT f.linkedin_url AS url FROM core.people_full f
+                     JOIN core.person_job_titles t ON t.linkedin_url = f.linkedin_url
+                     WHERE NOT pub.is_public AND x.title IS NOT NULL AND x.company_domain IS NOT NULL
+                       AND lower(f.full_name) = lower(x.full_name) AND f.company_domain = x.company_domain
+                       AND core.salesnav_id(f.linkedin_url) IS NULL
+                       AND reference.normalize_key(t.raw_title) = reference.normalize_key(x.title)
+                     LIMIT 1) byname ON true;
+END;
+$$;
+COMMENT ON FUNCTION core.resolve_person_keys(text[], text[]) IS
+  'Identity resolution for a person batch: stored key per row and Sales Navigator-keyed people to merge (shared id, URN, or name + company + title).';
