@@ -1,0 +1,91 @@
+CREATE OR REPLACE FUNCTION reference.rematch_lookup(p_lookup text, p_keys text[])
+RETURNS integer
+LANGUAGE plpgsql
+VOLATILE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+-- Re-match the dimension rows whose normalized raw value is one of p_keys
+-- (the keys a statement on lookup table p_lookup inserted, changed or
+-- deleted), set-based, through the indexes on reference.normalize_key(raw).
+-- Only rows whose match changes are written; the dimension triggers then
+-- refresh golden rows and leads. Returns the dimension rows changed.
+DECLARE
+  v_rows integer := 0;
+  v_n integer;
+BEGIN
+  IF p_lookup = 'employee_range_lookup' THEN
+    UPDATE core.company_employee_ranges t
+       SET matched_employee_range = reference.match_employee_range(t.raw_size, t.raw_employee_count), updated_at = now()
+     WHERE reference.normalize_key(t.raw_size) = ANY (p_keys)
+       AND t.matched_employee_range IS DISTINCT FROM reference.match_employee_range(t.raw_size, t.raw_employee_count);
+    GET DIAGNOSTICS v_rows = ROW_COUNT;
+  ELSIF p_lookup = 'revenue_range_lookup' THEN
+    UPDATE core.company_revenue t
+       SET matched_revenue_range = reference.match_revenue_range(t.raw_revenue_range), updated_at = now()
+     WHERE reference.normalize_key(t.raw_revenue_range) = ANY (p_keys)
+       AND t.matched_revenue_range IS DISTINCT FROM reference.match_revenue_range(t.raw_revenue_range);
+    GET DIAGNOSTICS v_rows = ROW_COUNT;
+  ELSIF p_lookup = 'funding_range_lookup' THEN
+    UPDATE core.company_funding t
+       SET matched_funding_range = reference.match_funding_range(t.raw_funding_range), updated_at = now()
+     WHERE reference.normalize_key(t.raw_funding_range) = ANY (p_keys)
+       AND t.matched_funding_range IS DISTINCT FROM reference.match_funding_range(t.raw_funding_range);
+    GET DIAGNOSTICS v_rows = ROW_COUNT;
+  ELSIF p_lookup = 'company_type_lookup' THEN
+    UPDATE core.company_types t
+       SET matched_type = reference.match_company_type(t.raw_type), updated_at = now()
+     WHERE reference.normalize_key(t.raw_type) = ANY (p_keys)
+       AND t.matched_type IS DISTINCT FROM reference.match_company_type(t.raw_type);
+    GET DIAGNOSTICS v_rows = ROW_COUNT;
+  ELSIF p_lookup = 'industry_lookup' THEN
+    -- the single industry (indexed), and rows decided by their industries list
+    UPDATE core.company_industries t
+       SET matched_industry = m.v, updated_at = now()
+      FROM (SELECT s.domain, s.source,
+                   coalesce(reference.match_industry(s.raw_industry),
+                            (SELECT reference.match_industry(i) FROM jsonb_array_elements_text(s.raw_industries) AS i
+                             WHERE reference.match_industry(i) IS NOT NULL LIMIT 1)) AS v
+            FROM core.company_industries s
+            WHERE reference.normalize_key(s.raw_industry) = ANY (p_keys)
+               OR (s.raw_industries IS NOT NULL AND EXISTS (
+                     SELECT 1 FROM jsonb_array_elements_text(s.raw_industries) AS i
+                     WHERE reference.normalize_key(i) = ANY (p_keys)))) m
+     WHERE t.domain = m.domain AND t.source = m.source AND t.matched_industry IS DISTINCT FROM m.v;
+    GET DIAGNOSTICS v_rows = ROW_COUNT;
+  ELSIF p_lookup = 'location_lookup' THEN
+    UPDATE core.company_locations t
+       SET matched_city = m.city, matched_state = m.state, matched_country = m.country, updated_at = now()
+      FROM core.company_locations s CROSS JOIN LATERAL reference.match_location(s.raw_location, s.raw_country) m
+     WHERE reference.normalize_key(s.raw_location) = ANY (p_keys)
+       AND t.domain = s.domain AND t.source = s.source
+       AND (t.matched_city, t.matched_state, t.matched_country) IS DISTINCT FROM (m.city, m.state, m.country);
+    GET DIAGNOSTICS v_rows = ROW_COUNT;
+    UPDATE core.person_locations t
+       SET matched_city = m.city, matched_state = m.state, matched_country = m.country, updated_at = now()
+      FROM core.person_locations s CROSS JOIN LATERAL reference.match_location(s.raw_location, s.raw_country) m
+     WHERE reference.normalize_key(s.raw_location) = ANY (p_keys)
+       AND t.linkedin_url = s.linkedin_url AND t.source = s.source
+       AND (t.matched_city, t.matched_state, t.matched_country) IS DISTINCT FROM (m.city, m.state, m.country);
+    GET DIAGNOSTICS v_n = ROW_COUNT;
+    v_rows := v_rows + v_n;
+  ELSIF p_lookup = 'job_title_lookup' THEN
+    UPDATE core.person_job_titles t
+       SET matched_cleaned_title = m.cleaned_title, matched_job_function = m.job_function,
+           matched_seniority = m.seniority, updated_at = now()
+      FROM reference.match_job_titles(ARRAY(
+             SELECT DISTINCT s.raw_title FROM core.person_job_titles s
+             WHERE reference.normalize_key(s.raw_title) = ANY (p_keys))) m
+     WHERE reference.normalize_key(t.raw_title) = ANY (p_keys) AND t.raw_title = m.raw_title
+       AND (t.matched_cleaned_title, t.matched_job_function, t.matched_seniority)
+           IS DISTINCT FROM (m.cleaned_title, m.job_function, m.seniority);
+    GET DIAGNOSTICS v_rows = ROW_COUNT;
+  ELSE
+    RAISE EXCEPTION 'reference.rematch_lookup: % is not a lookup table', quote_literal(p_lookup)
+      USING ERRCODE = '22023';
+  END IF;
+  RETURN v_rows;
+END;
+$$;
+COMMENT ON FUNCTION reference.rematch_lookup(text, text[]) IS
+  'Re-match dimension rows whose normalized raw value is among the changed lookup keys (indexed); returns rows changed.';
