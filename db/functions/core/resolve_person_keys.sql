@@ -15,8 +15,10 @@ AS $$
 -- (identifiers, or name + company + title), else under the id itself.
 -- Never merged on a name alone.
 BEGIN
-  CREATE TEMP TABLE IF NOT EXISTS hq_person_keys (
+  IF to_regclass('pg_temp.hq_person_keys') IS NULL THEN
+    CREATE TEMP TABLE hq_person_keys (
     slug text, url text, source text, e_url text, merge_from text) ON COMMIT DROP;
+  END IF;
   TRUNCATE pg_temp.hq_person_keys;
 
   INSERT INTO pg_temp.hq_person_keys (slug, url, source, e_url, merge_from)

@@ -48,9 +48,11 @@ BEGIN
         (excluded.raw_location, excluded.raw_country, excluded.matched_city, excluded.matched_state, excluded.matched_country);
 
   -- jobs of this batch: a profile's experience, else the one current job of the row
-  CREATE TEMP TABLE IF NOT EXISTS hq_person_jobs (
+  IF to_regclass('pg_temp.hq_person_jobs') IS NULL THEN
+    CREATE TEMP TABLE hq_person_jobs (
     linkedin_url text, source text, from_experience boolean, company_domain text, company_name text,
     company_linkedin_url text, title text, start_date date, end_date date, is_current boolean) ON COMMIT DROP;
+  END IF;
   TRUNCATE pg_temp.hq_person_jobs;
   INSERT INTO pg_temp.hq_person_jobs
   SELECT DISTINCT ON (k.e_url, e.company_domain, e.title, e.start_date, x.source)
