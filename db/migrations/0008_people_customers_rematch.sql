@@ -113,6 +113,7 @@ CREATE TABLE core.leads (
 CREATE INDEX leads_country_function_seniority_idx ON core.leads (company_country, job_function, seniority, linkedin_url);
 CREATE INDEX leads_function_seniority_idx ON core.leads (job_function, seniority, linkedin_url);
 CREATE INDEX leads_company_idx ON core.leads (company_domain);
+CREATE INDEX leads_country_key_idx ON core.leads (company_country, linkedin_url);
 CREATE INDEX leads_job_start_idx ON core.leads (job_start_date);
 COMMENT ON TABLE core.leads IS 'People with a current company, joined to core.companies_full; only complete rows (company name and country, person country, job function, seniority). Kept current by triggers.';
 

@@ -1,0 +1,24 @@
+CREATE OR REPLACE FUNCTION api.add_job_title_lookup(
+  p_raw_title text, p_cleaned_title text, p_job_function text, p_seniority text)
+RETURNS jsonb
+LANGUAGE plpgsql
+VOLATILE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+-- Add or replace a job title lookup row (admin); the rematch trigger
+-- re-matches every stored title it affects. Returns the stored row and the
+-- rematch log entry's counts.
+DECLARE
+  v_row reference.job_title_lookup;
+BEGIN
+  INSERT INTO reference.job_title_lookup AS l (raw_title, cleaned_title, job_function, seniority)
+  VALUES (p_raw_title, p_cleaned_title, p_job_function, p_seniority)
+  ON CONFLICT (raw_title) DO UPDATE SET cleaned_title = excluded.cleaned_title,
+    job_function = excluded.job_function, seniority = excluded.seniority
+  RETURNING l.* INTO v_row;
+  RETURN to_jsonb(v_row) || coalesce((SELECT jsonb_build_object('dimension_rows', g.dimension_rows, 'golden_rows', g.golden_rows)
+                                      FROM reference.rematch_log g ORDER BY g.id DESC LIMIT 1), '{}');
+END;
+$$;
+COMMENT ON FUNCTION api.add_job_title_lookup(text, text, text, text) IS 'Admin: add/replace a job title lookup row (triggers rematch).';
