@@ -7,15 +7,90 @@ for bad input, never a 500.
 
 from __future__ import annotations
 
+import json
 import os
 from contextlib import asynccontextmanager
 
 import psycopg
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, File, Header, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from psycopg.rows import dict_row
+from psycopg.types.json import Jsonb
 from psycopg_pool import ConnectionPool
+from pydantic import BaseModel, ConfigDict, Field
+
+# SQLSTATEs raised by api.* for bad input -> 4xx; anything else is ours (500).
+CLIENT_ERRORS = {"22023": 422, "22P02": 422, "23503": 422, "23505": 409, "23514": 422, "22007": 422,
+                 "22008": 422, "22003": 422, "23502": 422, "P0001": 422}
+
+
+class Filters(BaseModel):
+    """Leads/companies filters: each an array of canonical values."""
+    model_config = ConfigDict(extra="forbid")
+    job_functions: list[str] | None = None
+    seniorities: list[str] | None = None
+    countries: list[str] | None = None
+    company_countries: list[str] | None = None
+    person_countries: list[str] | None = None
+    industries: list[str] | None = None
+    employee_ranges: list[str] | None = None
+    funding_ranges: list[str] | None = None
+    revenue_ranges: list[str] | None = None
+    company_types: list[str] | None = None
+    company_domains: list[str] | None = None
+    limit: int = Field(50, ge=1, le=1000)
+    cursor: str | None = None
+
+    def sql_filters(self) -> Jsonb:
+        return Jsonb(self.model_dump(exclude_none=True, exclude={"limit", "cursor"}))
+
+
+class SignalFilters(Filters):
+    days: int = Field(90, ge=1, le=3650)
+
+
+class VcFilters(Filters):
+    firms: list[str] | None = None
+
+
+class PastEmployerFilters(Filters):
+    domains: list[str] = Field(..., min_length=1)
+
+
+class CustomerFilters(Filters):
+    company_domain: str = Field(..., min_length=1)
+
+
+class StatusRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    entity_type: str = Field(..., pattern="^(company|person)$")
+    entity_key: str = Field(..., min_length=1)
+
+
+class JobTitleLookup(BaseModel):
+    job_title: str = Field(..., min_length=1)
+
+
+class LocationLookup(BaseModel):
+    location: str = Field(..., min_length=1)
+    country: str | None = None
+
+
+class JobTitleReference(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    raw_title: str = Field(..., min_length=1)
+    cleaned_title: str | None = None
+    job_function: str | None = None
+    seniority: str | None = None
+
+
+class LocationReference(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    raw_location: str = Field(..., min_length=1)
+    city: str | None = None
+    state: str | None = None
+    country: str | None = None
 
 
 class ApiError(Exception):
@@ -63,6 +138,126 @@ def create_app(database_url: str | None = None) -> FastAPI:
         first = exc.errors()[0] if exc.errors() else {"loc": [], "msg": "invalid request"}
         field = ".".join(str(x) for x in first.get("loc", []) if x not in ("body", "query", "path")) or None
         return JSONResponse(status_code=422, content=error_body("invalid_request", first.get("msg", "invalid"), field))
+
+    def call(pool: str, query: str, params: tuple = ()):
+        """Run one api.* call; database errors caused by input become 4xx."""
+        try:
+            with pools[pool].connection(timeout=10) as conn:
+                return conn.execute(query, params).fetchone()
+        except psycopg.errors.Error as exc:
+            status = CLIENT_ERRORS.get(exc.sqlstate or "")
+            if status is None:
+                raise
+            diag = exc.diag
+            msg = diag.message_primary or str(exc)
+            if diag.message_hint:
+                msg += f" ({diag.message_hint})"
+            raise ApiError(status, "invalid_request" if status == 422 else "conflict", msg) from exc
+
+    def require_key(key: str | None, scope: str) -> None:
+        if not key:
+            raise ApiError(401, "unauthorized", "missing X-API-Key header")
+        row = call("api" if scope != "ingest" else "ingest", "SELECT api.verify_api_key(%s, %s) AS id", (key, scope))
+        if row["id"] is None:
+            raise ApiError(403, "forbidden", f"API key is invalid, revoked, or lacks the {scope!r} scope")
+
+    @app.post("/ingest/salesnav/export", status_code=202)
+    def ingest_salesnav(file: UploadFile = File(...), x_api_key: str | None = Header(None)):
+        from hq.bulk import ingest_stream
+
+        require_key(x_api_key, "ingest")
+        try:
+            with pools["ingest"].connection(timeout=10) as conn:
+                conn.row_factory = dict_row
+                result = ingest_stream(conn, file.file, "salesnav-export")
+        except UnicodeDecodeError as exc:
+            raise ApiError(422, "invalid_request", f"file is not UTF-8 text: {exc.reason}", "file") from exc
+        return result
+
+    @app.post("/ingest/{workflow_slug}", status_code=202)
+    async def ingest(workflow_slug: str, request: Request, key: str | None = Query(None),
+                     x_api_key: str | None = Header(None), idempotency_key: str | None = Header(None)):
+        require_key(x_api_key, "ingest")
+        body = await request.body()
+        try:
+            payload = json.loads(body)
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise ApiError(422, "invalid_json", f"request body is not JSON: {exc}") from exc
+        row = call("ingest", "SELECT api.ingest(%s, %s, %s, %s) AS r",
+                   (workflow_slug, Jsonb(payload), key, idempotency_key))
+        return row["r"]
+
+    def query(name: str, body: Filters, key: str | None, *extra):
+        require_key(key, "query")
+        params = (body.sql_filters(), *extra, body.limit, body.cursor)
+        placeholders = ", ".join(["%s"] * len(params))
+        return call("api", f"SELECT api.{name}({placeholders}) AS r", params)["r"]  # name is a constant below
+
+    @app.post("/api/leads")
+    def leads(body: Filters, x_api_key: str | None = Header(None)):
+        return query("leads", body, x_api_key)
+
+    @app.post("/api/companies")
+    def companies(body: Filters, x_api_key: str | None = Header(None)):
+        return query("companies", body, x_api_key)
+
+    @app.post("/api/leads/new-in-role")
+    def new_in_role(body: SignalFilters, x_api_key: str | None = Header(None)):
+        return query("leads_new_in_role", body, x_api_key, body.days)
+
+    @app.post("/api/leads/recently-promoted")
+    def recently_promoted(body: SignalFilters, x_api_key: str | None = Header(None)):
+        return query("leads_recently_promoted", body, x_api_key, body.days)
+
+    @app.post("/api/leads/at-vc-portfolio")
+    def at_vc_portfolio(body: VcFilters, x_api_key: str | None = Header(None)):
+        return query("leads_at_vc_portfolio", body, x_api_key, body.firms)
+
+    @app.post("/api/leads/by-past-employer")
+    def by_past_employer(body: PastEmployerFilters, x_api_key: str | None = Header(None)):
+        return query("leads_by_past_employer", body, x_api_key, body.domains)
+
+    @app.post("/api/leads/by-company-customers")
+    def by_company_customers(body: CustomerFilters, x_api_key: str | None = Header(None)):
+        return query("leads_by_company_customers", body, x_api_key, body.company_domain)
+
+    @app.get("/api/filters/{name}")
+    def filters(name: str, x_api_key: str | None = Header(None)):
+        require_key(x_api_key, "query")
+        return {"name": name, "values": call("api", "SELECT api.filter_values(%s) AS r", (name,))["r"]}
+
+    @app.post("/api/enrichment/status")
+    def enrichment_status(body: StatusRequest, x_api_key: str | None = Header(None)):
+        require_key(x_api_key, "query")
+        return call("api", "SELECT api.enrichment_status(%s, %s) AS r", (body.entity_type, body.entity_key))["r"]
+
+    @app.get("/api/enrichment/gaps")
+    def gaps(x_api_key: str | None = Header(None)):
+        require_key(x_api_key, "query")
+        with pools["api"].connection(timeout=10) as conn:
+            return {"data": conn.execute("SELECT * FROM api.coalescing_gaps()").fetchall()}
+
+    @app.post("/api/lookup/job-title")
+    def lookup_job_title(body: JobTitleLookup, x_api_key: str | None = Header(None)):
+        require_key(x_api_key, "query")
+        return call("api", "SELECT api.lookup_job_title(%s) AS r", (body.job_title,))["r"]
+
+    @app.post("/api/lookup/location")
+    def lookup_location(body: LocationLookup, x_api_key: str | None = Header(None)):
+        require_key(x_api_key, "query")
+        return call("api", "SELECT api.lookup_location(%s, %s) AS r", (body.location, body.country))["r"]
+
+    @app.post("/api/reference/job-title", status_code=201)
+    def add_job_title(body: JobTitleReference, x_api_key: str | None = Header(None)):
+        require_key(x_api_key, "admin")
+        return call("api", "SELECT api.add_job_title_lookup(%s, %s, %s, %s) AS r",
+                    (body.raw_title, body.cleaned_title, body.job_function, body.seniority))["r"]
+
+    @app.post("/api/reference/location", status_code=201)
+    def add_location(body: LocationReference, x_api_key: str | None = Header(None)):
+        require_key(x_api_key, "admin")
+        return call("api", "SELECT api.add_location_lookup(%s, %s, %s, %s) AS r",
+                    (body.raw_location, body.city, body.state, body.country))["r"]
 
     @app.get("/health")
     def health():

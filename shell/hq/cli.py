@@ -120,8 +120,8 @@ def status() -> None:
     table = Table("workflow", "raw", "extracted", "failed", "pending", "last ingest", "gap", "top errors")
     for r in rows:
         table.add_row(r["workflow_slug"], str(r["raw_rows"]), str(r["extracted"]), str(r["failed"]),
-                      str(r["pending"]), str(r["last_ingest"] or "-"), str(r["gap"] if r["gap"] is not None else "-"),
-                      "; ".join(r["top_errors"] or []))
+                      str(r["pending"]), (r["last_ingest"].strftime("%Y-%m-%d %H:%M") if r["last_ingest"] else "-"), str(r["gap"] if r["gap"] is not None else "-"),
+                      "; ".join(f"{e['error']} (x{e['count']})" for e in (r["top_errors"] or [])))
     out.print(table)
 
 

@@ -1,0 +1,119 @@
+"""The HTTP API end to end against a migrated database: auth, ingest,
+idempotency, bulk upload, queries, lookups, admin writes, 4xx for bad input."""
+
+import io
+import json
+from pathlib import Path
+
+import psycopg
+import pytest
+from fastapi.testclient import TestClient
+
+from hq.app import create_app
+
+FIXTURES = next(p for p in (Path(__file__).resolve().parents[3] / "shared" / "fixtures",
+                            Path("/work/shared/fixtures")) if p.exists())
+
+
+@pytest.fixture
+def api(db_url):
+    with psycopg.connect(db_url, autocommit=True) as conn:
+        keys = {s: conn.execute("SELECT api.create_api_key(%s, 'test')", (s,)).fetchone()[0]
+                for s in ("ingest", "query", "admin")}
+    with TestClient(create_app(db_url)) as client:
+        yield client, keys, db_url
+
+
+def h(key):
+    return {"X-API-Key": key}
+
+
+def test_ingest_requires_a_key_with_the_ingest_scope(api):
+    client, keys, _ = api
+    body = json.loads((FIXTURES / "clay-find-people.json").read_text())
+    assert client.post("/ingest/clay-find-people", json=body).status_code == 401
+    r = client.post("/ingest/clay-find-people", json=body, headers=h(keys["query"]))
+    assert r.status_code == 403 and r.json()["error"]["code"] == "forbidden"
+    assert client.post("/ingest/clay-find-people", json=body, headers=h("hq_ingest_" + "0" * 64)).status_code == 403
+
+
+def test_ingest_is_processed_and_idempotent(api):
+    client, keys, db_url = api
+    body = json.loads((FIXTURES / "clay-person-profile.json").read_text())
+    hdr = {**h(keys["ingest"]), "Idempotency-Key": "delivery-1"}
+    r1 = client.post("/ingest/clay-person-profile", json=body, headers=hdr)
+    r2 = client.post("/ingest/clay-person-profile", json=body, headers=hdr)
+    assert r1.status_code == 202 and r2.status_code == 202
+    assert r1.json()["extraction_status"] == "extracted"
+    assert r1.json()["raw_id"] == r2.json()["raw_id"]
+    with psycopg.connect(db_url) as conn:
+        assert conn.execute("SELECT count(*) FROM raw.person_payloads").fetchone()[0] == 1
+        assert conn.execute("SELECT full_name FROM core.people_full").fetchone()[0] == "Sam Rivera"
+
+
+def test_ingest_bad_input_is_4xx_never_500(api):
+    client, keys, _ = api
+    r = client.post("/ingest/no-such-workflow", json={"domain": "x.com"}, headers=h(keys["ingest"]))
+    assert r.status_code == 422 and "no-such-workflow" in r.json()["error"]["message"]
+    r = client.post("/ingest/clay-find-companies", content=b"{not json", headers=h(keys["ingest"]))
+    assert r.status_code == 422 and r.json()["error"]["code"] == "invalid_json"
+    # a payload that cannot be processed is kept and flagged, not refused
+    r = client.post("/ingest/clay-find-companies", json={"domain": "not a domain"}, headers=h(keys["ingest"]))
+    assert r.status_code == 202 and r.json()["extraction_status"] == "failed"
+    assert "not a domain" in r.json()["extraction_error"]
+
+
+def test_salesnav_upload_bulk_loads_with_copy(api):
+    client, keys, db_url = api
+    data = b"\xef\xbb\xbf" + (FIXTURES / "salesnav-export.csv").read_bytes()  # with a BOM
+    r = client.post("/ingest/salesnav/export", files={"file": ("export.csv", io.BytesIO(data), "text/csv")},
+                    headers=h(keys["ingest"]))
+    assert r.status_code == 202, r.text
+    assert r.json()["loaded"] == 2 and r.json()["extracted"] == 2 and r.json()["failed"] == 0
+    with psycopg.connect(db_url) as conn:
+        row = conn.execute("SELECT first_name, job_started_on, raw_payload ->> 'LinkedIn URL (user profile)' "
+                           "FROM raw.salesnav_scrapes WHERE last_name = 'Lanier'").fetchone()
+    assert row[0] == "Matthew" and row[1] == "08-2024" and "/in/ACwAA" in row[2]
+
+
+def test_queries_filters_and_pagination(api):
+    client, keys, _ = api
+    for name in ("crunchbase-company", "clay-person-profile"):
+        body = json.loads((FIXTURES / f"{name}.json").read_text())
+        assert client.post(f"/ingest/{name}", json=body, headers=h(keys["ingest"])).status_code == 202
+    q = h(keys["query"])
+    assert client.post("/api/leads", json={}, headers=h(keys["ingest"])).status_code == 403
+    r = client.post("/api/companies", json={"limit": 1}, headers=q)
+    assert r.status_code == 200 and len(r.json()["data"]) == 1 and "next_cursor" in r.json()
+    r = client.post("/api/leads", json={"bogus": ["x"]}, headers=q)
+    assert r.status_code == 422 and r.json()["error"]["field"] == "bogus"
+    r = client.post("/api/leads", json={"limit": 0}, headers=q)
+    assert r.status_code == 422
+    r = client.get("/api/filters/seniorities", headers=q)
+    assert r.json()["values"][0] == "Owner"
+    assert client.get("/api/filters/nope", headers=q).status_code == 422
+    r = client.post("/api/enrichment/status", json={"entity_type": "company", "entity_key": "https://www.antimetal.com"},
+                    headers=q)
+    assert r.status_code == 200 and r.json()["entity_key"] == "antimetal.com"
+    assert client.post("/api/enrichment/status", json={"entity_type": "planet", "entity_key": "x"},
+                       headers=q).status_code == 422
+    assert client.get("/api/enrichment/gaps", headers=q).status_code == 200
+
+
+def test_lookups_and_admin_reference_writes_trigger_rematch(api):
+    client, keys, _ = api
+    q = h(keys["query"])
+    r = client.post("/api/lookup/job-title", json={"job_title": "VP of Marketing"}, headers=q)
+    assert r.json() == {"match_status": "matched", "cleaned_title": "VP of Marketing", "job_function": "Marketing", "seniority": "VP"}
+    r = client.post("/api/lookup/location", json={"location": "Mountain View, CA", "country": "United States"}, headers=q)
+    assert r.json()["state"] == "California" and r.json()["match_status"] == "matched"
+    body = json.loads((FIXTURES / "clay-find-people.json").read_text())
+    body["latest_experience_title"] = "Chief Vibes Wrangler"
+    client.post("/ingest/clay-find-people", json=body, headers=h(keys["ingest"]))
+    ref = {"raw_title": "Chief Vibes Wrangler", "cleaned_title": "Chief Vibes Wrangler",
+           "job_function": "Human Resources", "seniority": "C-Suite"}
+    assert client.post("/api/reference/job-title", json=ref, headers=q).status_code == 403
+    r = client.post("/api/reference/job-title", json=ref, headers=h(keys["admin"]))
+    assert r.status_code == 201 and r.json()["dimension_rows"] == 1
+    r = client.post("/api/reference/job-title", json={**ref, "job_function": "Astrology"}, headers=h(keys["admin"]))
+    assert r.status_code == 422
