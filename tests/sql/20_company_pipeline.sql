@@ -29,8 +29,8 @@ INSERT INTO raw.company_payloads (company_domain, workflow_slug, raw_payload) VA
 SELECT results_eq($$SELECT name, sources->>'name' FROM core.companies_full WHERE domain = 'ge.com'$$,
   $$VALUES ('GE'::text, 'crunchbase'::text)$$, 'crunchbase beats linkedin for the name');
 UPDATE reference.source_priority SET priority = -1 WHERE field = '*' AND source = 'linkedin';
-SELECT ok(true, 'priority changed');
-SELECT is(core.refresh_companies_full(ARRAY['ge.com']), 1, 'refresh rewrites the golden row');
+SELECT is((SELECT sources->>'name' FROM core.companies_full WHERE domain = 'ge.com'), 'linkedin', 'the priority change recomputed the golden row in the same statement');
+SELECT is(core.refresh_companies_full(ARRAY['ge.com']), 0, 'nothing left for a manual refresh to do');
 SELECT results_eq($$SELECT name, sources->>'name' FROM core.companies_full WHERE domain = 'ge.com'$$,
   $$VALUES ('Ge'::text, 'linkedin'::text)$$, 'after the priority change linkedin wins');
 
