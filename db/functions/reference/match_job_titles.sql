@@ -34,6 +34,6 @@ AS $$
   )
   SELECT t, m.cleaned_title, m.job_function, m.seniority
   FROM unnest(p_titles) AS t
-  LEFT JOIN m ON m.raw IS NOT DISTINCT FROM t;
+  LEFT JOIN m ON m.raw = t;  -- hashable; a NULL title gets NULLs either way
 $$;
 COMMENT ON FUNCTION reference.match_job_titles(text[]) IS 'Set-based job title matching: one row per input title, each distinct title matched once.';

@@ -1,0 +1,135 @@
+"""Benchmarks (``hq bench …``): each prints a rate and its ratio to a baseline
+measured in the same run. Everything happens in one transaction that is
+rolled back, so a benchmark leaves the database as it found it. Never run
+as timed tests."""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+
+import psycopg
+from psycopg.rows import tuple_row
+
+TITLES = ["VP of Marketing", "Sr. Software Engineer", "Director of Engineering", "Head of Finance", "CEO",
+          "Co-Founder & CEO", "Account Executive", "Senior Product Manager", "Data Scientist", "CFO",
+          "Customer Success Manager", "Marketing Manager", "IT Director", "General Counsel", "Recruiter",
+          "Chief Information Security Officer", "Sales Development Representative", "Designer", "Intern"]
+
+
+def _titles(n: int) -> list[str]:
+    rnd = random.Random(7)
+    # realistic repetition: a few thousand distinct strings (decorated variants) across n rows
+    variants = [f"{t}{s}" for t in TITLES for s in ("", " II", " @ Acme", ", EMEA", " (Remote)", " - Platform")]
+    variants += [f"{t} {i}" for t in TITLES for i in range(100)]
+    return [rnd.choice(variants) for _ in range(n)]
+
+
+def _timed(conn: psycopg.Connection, query: str, params=()) -> float:
+    t0 = time.perf_counter()
+    conn.execute(query, params).fetchall()
+    return time.perf_counter() - t0
+
+
+def bench_matching(conn: psycopg.Connection, n: int, out) -> None:
+    conn.row_factory = tuple_row
+    titles = _titles(n)
+    with conn.transaction(force_rollback=True):
+        conn.execute("CREATE TEMP TABLE bench_titles AS SELECT t FROM unnest(%s::text[]) AS t", (titles,))
+        base = _timed(conn, "SELECT count(t) FROM (SELECT array_agg(t) a FROM bench_titles) s, unnest(s.a) t")
+        took = _timed(conn, "SELECT count(*) FROM reference.match_job_titles((SELECT array_agg(t) FROM bench_titles))")
+        matched = conn.execute("SELECT count(*) FILTER (WHERE job_function IS NOT NULL AND seniority IS NOT NULL), "
+                               "count(*) FROM reference.match_job_titles((SELECT array_agg(DISTINCT t) FROM bench_titles))").fetchone()
+    out.print(f"matched {n:,} titles ({matched[1]:,} distinct) in {took:.2f} s: {n / took:,.0f} titles/s")
+    out.print(f"baseline (unnest of the same array): {n / base:,.0f} rows/s; ratio {took / base:.1f}x the baseline time")
+    out.print(f"distinct titles with function and seniority: {matched[0]:,}/{matched[1]:,}")
+
+
+def _company_payload(i: int, tag: str) -> dict:
+    return {"domain": f"bench{tag}-{i}.example", "name": f"Bench {i}", "employees": "1K-5K", "type": "private",
+            "industry": "Software Development", "revenue": "1m-10m",
+            "location": {"city": {"name": "Austin"}, "state": {"name": "Texas"}, "country": {"name": "United States"}},
+            "keywords": ["saas", "b2b"], "technologies": ["react", "postgres"]}
+
+
+def _person_payload(i: int, tag: str) -> dict:
+    rnd = random.Random(i)
+    jobs = [{"company": f"Co {i}-{j}", "company_domain": f"co{tag}-{(i * 7 + j) % 50000}.example",
+             "title": rnd.choice(TITLES), "start_date": f"{2010 + j}-01-01",
+             "end_date": None if j == 0 else f"{2011 + j}-01-01", "is_current": j == 0}
+            for j in range(rnd.randint(3, 8))]
+    return {"url": f"https://www.linkedin.com/in/bench{tag}-{i}", "name": f"Person {i}", "title": jobs[0]["title"],
+            "location_name": "Austin, Texas, United States", "experience": jobs}
+
+
+def _copy_rate(conn, table: str, slug: str, payloads: list[str], batch: int) -> float:
+    t0 = time.perf_counter()
+    for start in range(0, len(payloads), batch):
+        with conn.cursor().copy(f"COPY {table} (workflow_slug, raw_payload) FROM STDIN") as cp:
+            for p in payloads[start:start + batch]:
+                cp.write_row((slug, p))
+    return time.perf_counter() - t0
+
+
+def bench_ingest(conn: psycopg.Connection, companies: int, people: int, out, batch: int = 5000) -> None:
+    conn.row_factory = tuple_row
+    tag = str(int(time.time()))
+    for kind, n, table, slug, make in (("company", companies, "raw.company_payloads", "companyenrich-company", _company_payload),
+                                       ("person", people, "raw.person_payloads", "clay-person-profile", _person_payload)):
+        if not n:
+            continue
+        payloads = [json.dumps(make(i, tag)) for i in range(n)]
+        with conn.transaction(force_rollback=True):
+            conn.execute(f"CREATE TEMP TABLE bench_bare (LIKE {table} INCLUDING DEFAULTS)")
+            bare = _copy_rate(conn, "bench_bare", slug, payloads, batch)
+            full = _copy_rate(conn, table, slug, payloads, batch)
+            ok = conn.execute(f"SELECT count(*) FILTER (WHERE extraction_status = 'extracted'), count(*) FROM {table} "
+                              "WHERE workflow_slug = %s AND created_at = now()", (slug,)).fetchone()
+        out.print(f"{kind} payloads: {n:,} end to end in {full:.2f} s = {n / full:,.0f}/s "
+                  f"({ok[0]:,} extracted); bare COPY into an untriggered copy: {n / bare:,.0f}/s; "
+                  f"end-to-end is 1/{full / bare:.1f} of the bare rate")
+
+
+def bench_rematch(conn: psycopg.Connection, people: int, affected: int, out) -> None:
+    conn.row_factory = tuple_row
+    with conn.transaction(force_rollback=True):
+        t0 = time.perf_counter()
+        conn.execute("SET LOCAL hq.in_pipeline = 'on'")  # bulk set-up straight into core, no per-statement refresh
+        conn.execute("""
+          INSERT INTO core.companies (domain) SELECT 'rm' || i || '.example' FROM generate_series(1, %(c)s) i;
+          INSERT INTO core.companies_full (domain, name, country) SELECT 'rm' || i || '.example', 'Co ' || i, 'United States'
+            FROM generate_series(1, %(c)s) i;
+          INSERT INTO core.people (linkedin_url, full_name)
+            SELECT 'https://www.linkedin.com/in/rm-' || i, 'P ' || i FROM generate_series(1, %(p)s) i;
+          INSERT INTO core.person_job_titles (linkedin_url, source, raw_title, matched_cleaned_title, matched_job_function, matched_seniority)
+            SELECT 'https://www.linkedin.com/in/rm-' || i, 'clay',
+                   CASE WHEN i <= %(a)s THEN 'Chief Vibes Wrangler' ELSE 'Software Engineer ' || (i %% 5000) END,
+                   NULL, CASE WHEN i <= %(a)s THEN NULL ELSE 'Engineering' END, CASE WHEN i <= %(a)s THEN NULL ELSE 'Individual Contributor' END
+            FROM generate_series(1, %(p)s) i;
+          INSERT INTO core.person_locations (linkedin_url, source, raw_location, matched_country)
+            SELECT 'https://www.linkedin.com/in/rm-' || i, 'clay', 'United States', 'United States' FROM generate_series(1, %(p)s) i;
+          INSERT INTO core.person_work_history (linkedin_url, company_domain, company_name, title, is_current, source)
+            SELECT 'https://www.linkedin.com/in/rm-' || i, 'rm' || (i %% %(c)s + 1) || '.example', 'Co', 'x', true, 'clay'
+            FROM generate_series(1, %(p)s) i;
+          INSERT INTO core.people_full (linkedin_url, full_name, job_function, seniority, country, company_domain, company_name)
+            SELECT 'https://www.linkedin.com/in/rm-' || i, 'P ' || i, CASE WHEN i <= %(a)s THEN NULL ELSE 'Engineering' END,
+                   CASE WHEN i <= %(a)s THEN NULL ELSE 'Individual Contributor' END, 'United States',
+                   'rm' || (i %% %(c)s + 1) || '.example', 'Co' FROM generate_series(1, %(p)s) i;
+        """, {"p": people, "a": affected, "c": max(people // 4, 1)})
+        conn.execute("SELECT core.refresh_leads(ARRAY(SELECT linkedin_url FROM core.people_full WHERE linkedin_url LIKE 'https://www.linkedin.com/in/rm-%%'))")
+        conn.execute("SET LOCAL hq.in_pipeline = 'off'")
+        conn.execute("ANALYZE core.person_job_titles, core.people_full, core.leads")
+        setup = time.perf_counter() - t0
+        leads_before = conn.execute("SELECT count(*) FROM core.leads").fetchone()[0]
+        base = _timed(conn, "SELECT count(*) FROM core.person_job_titles WHERE reference.normalize_key(raw_title) = 'chief vibes wrangler'")
+        t1 = time.perf_counter()
+        conn.execute("INSERT INTO reference.job_title_lookup (raw_title, cleaned_title, job_function, seniority) "
+                     "VALUES ('Chief Vibes Wrangler', 'Chief Vibes Wrangler', 'Human Resources', 'C-Suite')")
+        took = time.perf_counter() - t1
+        log = conn.execute("SELECT dimension_rows, golden_rows, duration_ms FROM reference.rematch_log ORDER BY id DESC LIMIT 1").fetchone()
+        leads_after = conn.execute("SELECT count(*) FROM core.leads").fetchone()[0]
+    out.print(f"set-up: {people:,} people, {affected:,} holding the new title ({setup:.1f} s)")
+    out.print(f"one job_title_lookup INSERT: {took:.2f} s; {log[0]:,} titles re-matched, {log[1]:,} golden rows, "
+              f"leads {leads_before:,} -> {leads_after:,}")
+    out.print(f"baseline (indexed count of the affected rows): {base * 1000:.1f} ms")
