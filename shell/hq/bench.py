@@ -91,32 +91,37 @@ def bench_ingest(conn: psycopg.Connection, companies: int, people: int, out, bat
                   f"end-to-end is 1/{full / bare:.1f} of the bare rate")
 
 
+SETUP = [
+    """INSERT INTO core.companies (domain) SELECT 'rm' || i || '.example' FROM generate_series(1, %(c)s) i""",
+    """INSERT INTO core.companies_full (domain, name, country) SELECT 'rm' || i || '.example', 'Co ' || i, 'United States'
+            FROM generate_series(1, %(c)s) i""",
+    """INSERT INTO core.people (linkedin_url, full_name)
+            SELECT 'https://www.linkedin.com/in/rm-' || i, 'P ' || i FROM generate_series(1, %(p)s) i""",
+    """INSERT INTO core.person_job_titles (linkedin_url, source, raw_title, matched_cleaned_title, matched_job_function, matched_seniority)
+            SELECT 'https://www.linkedin.com/in/rm-' || i, 'clay',
+                   CASE WHEN i <= %(a)s THEN 'Chief Vibes Wrangler' ELSE 'Software Engineer ' || (i %% 5000) END,
+                   NULL, CASE WHEN i <= %(a)s THEN NULL ELSE 'Engineering' END, CASE WHEN i <= %(a)s THEN NULL ELSE 'Individual Contributor' END
+            FROM generate_series(1, %(p)s) i""",
+    """INSERT INTO core.person_locations (linkedin_url, source, raw_location, matched_country)
+            SELECT 'https://www.linkedin.com/in/rm-' || i, 'clay', 'United States', 'United States' FROM generate_series(1, %(p)s) i""",
+    """INSERT INTO core.person_work_history (linkedin_url, company_domain, company_name, title, is_current, source)
+            SELECT 'https://www.linkedin.com/in/rm-' || i, 'rm' || (i %% %(c)s + 1) || '.example', 'Co', 'x', true, 'clay'
+            FROM generate_series(1, %(p)s) i""",
+    """INSERT INTO core.people_full (linkedin_url, full_name, job_function, seniority, country, company_domain, company_name)
+            SELECT 'https://www.linkedin.com/in/rm-' || i, 'P ' || i, CASE WHEN i <= %(a)s THEN NULL ELSE 'Engineering' END,
+                   CASE WHEN i <= %(a)s THEN NULL ELSE 'Individual Contributor' END, 'United States',
+                   'rm' || (i %% %(c)s + 1) || '.example', 'Co' FROM generate_series(1, %(p)s) i""",
+]
+
+
 def bench_rematch(conn: psycopg.Connection, people: int, affected: int, out) -> None:
     conn.row_factory = tuple_row
     with conn.transaction(force_rollback=True):
         t0 = time.perf_counter()
         conn.execute("SET LOCAL hq.in_pipeline = 'on'")  # bulk set-up straight into core, no per-statement refresh
-        conn.execute("""
-          INSERT INTO core.companies (domain) SELECT 'rm' || i || '.example' FROM generate_series(1, %(c)s) i;
-          INSERT INTO core.companies_full (domain, name, country) SELECT 'rm' || i || '.example', 'Co ' || i, 'United States'
-            FROM generate_series(1, %(c)s) i;
-          INSERT INTO core.people (linkedin_url, full_name)
-            SELECT 'https://www.linkedin.com/in/rm-' || i, 'P ' || i FROM generate_series(1, %(p)s) i;
-          INSERT INTO core.person_job_titles (linkedin_url, source, raw_title, matched_cleaned_title, matched_job_function, matched_seniority)
-            SELECT 'https://www.linkedin.com/in/rm-' || i, 'clay',
-                   CASE WHEN i <= %(a)s THEN 'Chief Vibes Wrangler' ELSE 'Software Engineer ' || (i %% 5000) END,
-                   NULL, CASE WHEN i <= %(a)s THEN NULL ELSE 'Engineering' END, CASE WHEN i <= %(a)s THEN NULL ELSE 'Individual Contributor' END
-            FROM generate_series(1, %(p)s) i;
-          INSERT INTO core.person_locations (linkedin_url, source, raw_location, matched_country)
-            SELECT 'https://www.linkedin.com/in/rm-' || i, 'clay', 'United States', 'United States' FROM generate_series(1, %(p)s) i;
-          INSERT INTO core.person_work_history (linkedin_url, company_domain, company_name, title, is_current, source)
-            SELECT 'https://www.linkedin.com/in/rm-' || i, 'rm' || (i %% %(c)s + 1) || '.example', 'Co', 'x', true, 'clay'
-            FROM generate_series(1, %(p)s) i;
-          INSERT INTO core.people_full (linkedin_url, full_name, job_function, seniority, country, company_domain, company_name)
-            SELECT 'https://www.linkedin.com/in/rm-' || i, 'P ' || i, CASE WHEN i <= %(a)s THEN NULL ELSE 'Engineering' END,
-                   CASE WHEN i <= %(a)s THEN NULL ELSE 'Individual Contributor' END, 'United States',
-                   'rm' || (i %% %(c)s + 1) || '.example', 'Co' FROM generate_series(1, %(p)s) i;
-        """, {"p": people, "a": affected, "c": max(people // 4, 1)})
+        params = {"p": people, "a": affected, "c": max(people // 4, 1)}
+        for stmt in SETUP:
+            conn.execute(stmt, params)
         conn.execute("SELECT core.refresh_leads(ARRAY(SELECT linkedin_url FROM core.people_full WHERE linkedin_url LIKE 'https://www.linkedin.com/in/rm-%%'))")
         conn.execute("SET LOCAL hq.in_pipeline = 'off'")
         conn.execute("ANALYZE core.person_job_titles, core.people_full, core.leads")
