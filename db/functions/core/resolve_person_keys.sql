@@ -24,38 +24,30 @@ BEGIN
   INSERT INTO pg_temp.hq_person_keys (slug, url, source, e_url, merge_from)
   SELECT x.workflow_slug, x.linkedin_url, x.source,
          CASE WHEN pub.is_public THEN x.linkedin_url
-              ELSE coalesce(byid.url, byurn.url, byname.url, x.linkedin_url) END,
-         CASE WHEN pub.is_public THEN coalesce(snid.url, snurn.url, snname.url) END
+              ELSE coalesce(byid.url, urn.url, nm.url, x.linkedin_url) END,
+         CASE WHEN pub.is_public THEN coalesce(snid.url, urn.url, nm.url) END
   FROM extracted.person_profile x
   JOIN unnest(p_slugs, p_urls) AS u(slug, url) ON x.linkedin_url = u.url AND x.workflow_slug = u.slug
   CROSS JOIN LATERAL (SELECT core.salesnav_id(x.linkedin_url) IS NULL AS is_public) pub
-  -- public row: the Sales Navigator-keyed person to fold in
+  -- public row: the person stored under its Sales Navigator id
   LEFT JOIN LATERAL (SELECT p.linkedin_url AS url FROM core.people p
                      WHERE pub.is_public AND p.linkedin_url = x.salesnav_id) snid ON true
-  LEFT JOIN LATERAL (SELECT p.linkedin_url AS url FROM core.person_identifiers i JOIN core.people p ON p.id = i.person_id
-                     WHERE pub.is_public AND i.identifier_type = 'linkedin_urn' AND i.identifier = x.profile_urn
-                       AND core.salesnav_id(p.linkedin_url) IS NOT NULL LIMIT 1) snurn ON true
-  LEFT JOIN LATERAL (SELECT f.linkedin_url AS url FROM core.people_full f
-                     JOIN core.person_job_titles t ON t.linkedin_url = f.linkedin_url
-                     WHERE pub.is_public AND x.title IS NOT NULL AND x.company_domain IS NOT NULL
-                       AND lower(f.full_name) = lower(x.full_name) AND f.company_domain = x.company_domain
-                       AND core.salesnav_id(f.linkedin_url) IS NOT NULL
-                       AND reference.normalize_key(t.raw_title) = reference.normalize_key(x.title)
-                     LIMIT 1) snname ON true
-  -- Sales Navigator-only row: the public person it is already linked to
+  -- Sales Navigator-only row: the public person that id is already linked to
   LEFT JOIN LATERAL (SELECT p.linkedin_url AS url FROM core.person_identifiers i JOIN core.people p ON p.id = i.person_id
                      WHERE NOT pub.is_public AND i.identifier_type = 'salesnav_id' AND i.identifier = x.linkedin_url
                        AND core.salesnav_id(p.linkedin_url) IS NULL LIMIT 1) byid ON true
+  -- either row: a person keyed the other way (public vs Sales Navigator) with
+  -- the same profile URN, or the same name + current company + title
   LEFT JOIN LATERAL (SELECT p.linkedin_url AS url FROM core.person_identifiers i JOIN core.people p ON p.id = i.person_id
-                     WHERE NOT pub.is_public AND i.identifier_type = 'linkedin_urn' AND i.identifier = x.profile_urn
-                       AND core.salesnav_id(p.linkedin_url) IS NULL LIMIT 1) byurn ON true
+                     WHERE i.identifier_type = 'linkedin_urn' AND i.identifier = x.profile_urn
+                       AND (core.salesnav_id(p.linkedin_url) IS NULL) <> pub.is_public LIMIT 1) urn ON true
   LEFT JOIN LATERAL (SELECT f.linkedin_url AS url FROM core.people_full f
                      JOIN core.person_job_titles t ON t.linkedin_url = f.linkedin_url
-                     WHERE NOT pub.is_public AND x.title IS NOT NULL AND x.company_domain IS NOT NULL
+                     WHERE x.title IS NOT NULL AND x.company_domain IS NOT NULL
                        AND lower(f.full_name) = lower(x.full_name) AND f.company_domain = x.company_domain
-                       AND core.salesnav_id(f.linkedin_url) IS NULL
+                       AND (core.salesnav_id(f.linkedin_url) IS NULL) <> pub.is_public
                        AND reference.normalize_key(t.raw_title) = reference.normalize_key(x.title)
-                     LIMIT 1) byname ON true;
+                     LIMIT 1) nm ON true;
 END;
 $$;
 COMMENT ON FUNCTION core.resolve_person_keys(text[], text[]) IS
