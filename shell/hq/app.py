@@ -168,7 +168,6 @@ def create_app(database_url: str | None = None) -> FastAPI:
         require_key(x_api_key, "ingest")
         try:
             with pools["ingest"].connection(timeout=10) as conn:
-                conn.row_factory = dict_row
                 result = ingest_stream(conn, file.file, "salesnav-export")
         except UnicodeDecodeError as exc:
             raise ApiError(422, "invalid_request", f"file is not UTF-8 text: {exc.reason}", "file") from exc

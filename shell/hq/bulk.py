@@ -18,6 +18,7 @@ from typing import IO, Iterator
 
 import psycopg
 from psycopg import sql
+from psycopg.rows import dict_row
 
 SNIFF_BYTES = 64 * 1024
 
@@ -27,16 +28,20 @@ def snake_case(header: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", header.replace("\ufeff", "").lower()).strip("_")
 
 
+def _one(conn: psycopg.Connection, query: str, params: tuple):
+    """The single value of a one-row, one-column api.* call, whatever the connection's row factory."""
+    return conn.cursor(row_factory=dict_row).execute(query, params).fetchone()["v"]
+
+
 def _registry(conn: psycopg.Connection, workflow: str) -> dict:
-    row = conn.execute("SELECT api.ingest_target(%s) AS t", (workflow,)).fetchone()
-    return row["t"] if isinstance(row, dict) else row[0]
+    return _one(conn, "SELECT api.ingest_target(%s) AS v", (workflow,))
 
 
 def _table_columns(conn: psycopg.Connection, raw_table: str) -> set[str]:
-    rows = conn.execute(
+    rows = conn.cursor(row_factory=dict_row).execute(
         "SELECT a.attname FROM pg_catalog.pg_attribute a WHERE a.attrelid = %s::regclass AND a.attnum > 0 "
         "AND NOT a.attisdropped", (raw_table,)).fetchall()
-    return {r["attname"] if isinstance(r, dict) else r[0] for r in rows}
+    return {r["attname"] for r in rows}
 
 
 def sniff_delimited(head: str) -> csv.Dialect | None:
@@ -63,7 +68,7 @@ def _delimited_rows(fh: IO[str], dialect) -> Iterator[dict]:
 
 
 def _ndjson_rows(fh: IO[str]) -> Iterator[object]:
-    for n, line in enumerate(fh, 1):
+    for line in fh:
         line = line.strip()
         if line:
             try:
@@ -118,9 +123,8 @@ def ingest_stream(conn: psycopg.Connection, fh: IO[bytes], workflow: str, *, bat
         if len(batch) >= batch_size:
             flush()
     flush()
-    summary = conn.execute("SELECT api.ingest_summary(%s, %s) AS s", (workflow, batch_id)).fetchone()
+    s = _one(conn, "SELECT api.ingest_summary(%s, %s) AS v", (workflow, batch_id))
     conn.commit()
-    s = summary["s"] if isinstance(summary, dict) else summary[0]
     return {"loaded": loaded, "batch_id": batch_id, **s,
             "top_errors": [(e["error"], e["count"]) for e in s.get("top_errors", [])]}
 
