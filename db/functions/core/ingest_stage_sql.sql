@@ -37,17 +37,19 @@ BEGIN
     SELECT u.*, coalesce(NULLIF(btrim(u.raw_key), ''),
                          CASE WHEN jsonb_typeof(u.payload) = 'object' THEN u.payload ->> u.payload_key END) AS key_text
     FROM u
-  ), v AS (
-    SELECT k.id, k.slug, k.created_at, k.payload, core.normalize_entity_key(%4$L, k.key_text) AS ekey,
+  ), n AS MATERIALIZED (  -- materialized: each function runs once per row
+    SELECT k.*, core.normalize_entity_key(%4$L, k.key_text) AS ekey FROM k
+  ), v AS MATERIALIZED (
+    SELECT n.id, n.slug, n.created_at, n.payload, n.ekey,
            CASE
-             WHEN k.payload IS NULL THEN 'raw_payload: a JSON string that does not contain valid JSON'
-             WHEN jsonb_typeof(k.payload) <> 'object' THEN 'raw_payload: expected a JSON object, got ' || jsonb_typeof(k.payload)
-             WHEN k.key_text IS NULL THEN %2$L || ': missing (no ' || %2$L || ' column value and no "' || k.payload_key || '" in the payload)'
-             WHEN core.normalize_entity_key(%4$L, k.key_text) IS NULL
-               THEN %2$L || ': ' || quote_literal(k.key_text) || CASE %4$L WHEN 'company' THEN ' is not a domain' ELSE ' is not a LinkedIn profile URL' END
-             ELSE core.payload_errors(k.slug, k.payload)
+             WHEN n.payload IS NULL THEN 'raw_payload: a JSON string that does not contain valid JSON'
+             WHEN jsonb_typeof(n.payload) <> 'object' THEN 'raw_payload: expected a JSON object, got ' || jsonb_typeof(n.payload)
+             WHEN n.key_text IS NULL THEN %2$L || ': missing (no ' || %2$L || ' column value and no "' || n.payload_key || '" in the payload)'
+             WHEN n.ekey IS NULL
+               THEN %2$L || ': ' || quote_literal(n.key_text) || CASE %4$L WHEN 'company' THEN ' is not a domain' ELSE ' is not a LinkedIn profile URL' END
+             ELSE core.payload_errors(n.slug, n.payload)
            END AS error
-    FROM k
+    FROM n
   )
   SELECT v.id, v.slug, v.ekey, v.payload, v.error,
          v.error IS NULL AND row_number() OVER (PARTITION BY v.ekey, v.slug, v.error IS NULL

@@ -1,24 +1,39 @@
 CREATE OR REPLACE FUNCTION core.parse_partial_date(p_value text)
 RETURNS date
-LANGUAGE sql
+LANGUAGE plpgsql
 IMMUTABLE PARALLEL SAFE
 AS $$
-  -- Provider dates to a date (partial dates to the first day they name):
-  -- ISO 'YYYY-MM-DD' (a time part is ignored), 'YYYY-MM', 'YYYY/MM',
-  -- 'MM-YYYY' and 'MM/YYYY' (Sales Navigator's '08-2024'), 'YYYY'. NULL for
-  -- anything else, including impossible months or days.
-  SELECT CASE
-    WHEN v ~ '^\d{4}-\d{2}-\d{2}([T ].*)?$' AND substr(v, 6, 2)::int BETWEEN 1 AND 12
-         AND substr(v, 9, 2)::int BETWEEN 1 AND extract(day FROM (make_date(substr(v, 1, 4)::int, substr(v, 6, 2)::int, 1) + interval '1 month - 1 day'))::int
-      THEN make_date(substr(v, 1, 4)::int, substr(v, 6, 2)::int, substr(v, 9, 2)::int)
-    WHEN v ~ '^\d{4}[-/]\d{1,2}$' AND split_part(translate(v, '/', '-'), '-', 2)::int BETWEEN 1 AND 12
-      THEN make_date(split_part(translate(v, '/', '-'), '-', 1)::int, split_part(translate(v, '/', '-'), '-', 2)::int, 1)
-    WHEN v ~ '^\d{1,2}[-/]\d{4}$' AND split_part(translate(v, '/', '-'), '-', 1)::int BETWEEN 1 AND 12
-      THEN make_date(split_part(translate(v, '/', '-'), '-', 2)::int, split_part(translate(v, '/', '-'), '-', 1)::int, 1)
-    WHEN v ~ '^\d{4}$' AND v::int BETWEEN 1 AND 9999
-      THEN make_date(v::int, 1, 1)
-  END
-  FROM (SELECT btrim(p_value) AS v) s;
+-- Provider dates to a date (partial dates to the first day they name):
+-- ISO 'YYYY-MM-DD' (a time part is ignored), 'YYYY-MM', 'YYYY/MM',
+-- 'MM-YYYY' and 'MM/YYYY' (Sales Navigator's '08-2024'), 'YYYY'. NULL for
+-- anything else, including impossible months or days. PL/pgSQL with
+-- unrolled digit classes: it runs for every job of every profile.
+DECLARE
+  v_text text := translate(btrim(p_value), '/', '-');
+  v_year int;
+  v_month int;
+  v_day int := 1;
+BEGIN
+  IF v_text ~ '^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]([T ]|$)' THEN
+    IF strpos(btrim(p_value), '/') > 0 THEN
+      RETURN NULL;                                   -- 'YYYY/MM/DD' is not ISO
+    END IF;
+    v_year := substr(v_text, 1, 4)::int; v_month := substr(v_text, 6, 2)::int; v_day := substr(v_text, 9, 2)::int;
+  ELSIF v_text ~ '^[0-9][0-9][0-9][0-9]-[0-9][0-9]?$' THEN
+    v_year := split_part(v_text, '-', 1)::int; v_month := split_part(v_text, '-', 2)::int;
+  ELSIF v_text ~ '^[0-9][0-9]?-[0-9][0-9][0-9][0-9]$' THEN
+    v_year := split_part(v_text, '-', 2)::int; v_month := split_part(v_text, '-', 1)::int;
+  ELSIF v_text ~ '^[0-9][0-9][0-9][0-9]$' THEN
+    v_year := v_text::int; v_month := 1;
+  ELSE
+    RETURN NULL;
+  END IF;
+  IF v_year < 1 OR v_month NOT BETWEEN 1 AND 12 OR v_day < 1
+     OR v_day > extract(day FROM make_date(v_year, v_month, 1) + interval '1 month - 1 day') THEN
+    RETURN NULL;
+  END IF;
+  RETURN make_date(v_year, v_month, v_day);
+END;
 $$;
 COMMENT ON FUNCTION core.parse_partial_date(text) IS
   'ISO, YYYY-MM, MM-YYYY (Sales Navigator), year-only dates to a date (first day of the period); NULL when not a date.';

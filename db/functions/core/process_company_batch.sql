@@ -15,32 +15,47 @@ AS $$
 BEGIN
   PERFORM set_config('hq.in_pipeline', 'on', true);
 
-  WITH b AS (
-    SELECT u.id, u.slug, u.domain, u.payload, r.source
-    FROM unnest(p_ids, p_slugs, p_domains, p_payloads) AS u(id, slug, domain, payload)
-    JOIN reference.enrichment_workflow_registry r ON r.workflow_slug = u.slug
-    WHERE r.extracted_table = 'extracted.company_profile'
-  ), f AS (
-    SELECT b.id, b.slug, b.domain, b.source,
-           jsonb_object_agg(m.target, b.payload #> m.json_path) FILTER (WHERE m.target IS NOT NULL) AS v
-    FROM b LEFT JOIN reference.workflow_field_map m ON m.workflow_slug = b.slug
-    GROUP BY b.id, b.slug, b.domain, b.source
+  -- the field map pivoted to one row of JSON paths per workflow, so each
+  -- payload is read once, without aggregating (payload x target) rows
+  WITH p AS (
+    SELECT m.workflow_slug,
+           max(m.json_path) FILTER (WHERE m.target = 'name') AS name,
+           max(m.json_path) FILTER (WHERE m.target = 'linkedin_url') AS linkedin_url,
+           max(m.json_path) FILTER (WHERE m.target = 'size') AS size,
+           max(m.json_path) FILTER (WHERE m.target = 'employee_count') AS employee_count,
+           max(m.json_path) FILTER (WHERE m.target = 'company_type') AS company_type,
+           max(m.json_path) FILTER (WHERE m.target = 'industry') AS industry,
+           max(m.json_path) FILTER (WHERE m.target = 'industries') AS industries,
+           max(m.json_path) FILTER (WHERE m.target = 'location') AS location,
+           max(m.json_path) FILTER (WHERE m.target = 'city') AS city,
+           max(m.json_path) FILTER (WHERE m.target = 'state') AS state,
+           max(m.json_path) FILTER (WHERE m.target = 'country') AS country,
+           max(m.json_path) FILTER (WHERE m.target = 'funding_range') AS funding_range,
+           max(m.json_path) FILTER (WHERE m.target = 'revenue_range') AS revenue_range,
+           max(m.json_path) FILTER (WHERE m.target = 'description') AS description,
+           max(m.json_path) FILTER (WHERE m.target = 'tagline') AS tagline
+    FROM reference.workflow_field_map m
+    WHERE m.workflow_slug = ANY (p_slugs)
+    GROUP BY m.workflow_slug
   )
   INSERT INTO extracted.company_profile AS t (domain, workflow_slug, source, raw_id, name, cleaned_name, linkedin_url,
          size, employee_count, company_type, industry, industries, location, city, state, country,
          funding_range, revenue_range, description, tagline, extracted_at)
-  SELECT f.domain, f.slug, f.source, f.id,
-         NULLIF(btrim(f.v ->> 'name'), ''), NULLIF(btrim(f.v ->> 'name'), ''),
-         core.normalize_linkedin_url(f.v ->> 'linkedin_url'),
-         NULLIF(btrim(f.v ->> 'size'), ''),
-         CASE WHEN (f.v ->> 'employee_count') ~ '^\s*[0-9]{1,9}\s*$' THEN (f.v ->> 'employee_count')::int END,
-         NULLIF(btrim(f.v ->> 'company_type'), ''), NULLIF(btrim(f.v ->> 'industry'), ''),
-         CASE WHEN jsonb_typeof(f.v -> 'industries') = 'array' THEN f.v -> 'industries' END,
-         NULLIF(btrim(f.v ->> 'location'), ''), NULLIF(btrim(f.v ->> 'city'), ''),
-         NULLIF(btrim(f.v ->> 'state'), ''), NULLIF(btrim(f.v ->> 'country'), ''),
-         NULLIF(btrim(f.v ->> 'funding_range'), ''), NULLIF(btrim(f.v ->> 'revenue_range'), ''),
-         NULLIF(btrim(f.v ->> 'description'), ''), NULLIF(btrim(f.v ->> 'tagline'), ''), now()
-  FROM f
+  SELECT b.domain, b.slug, r.source, b.id,
+         NULLIF(btrim(b.payload #>> p.name), ''), NULLIF(btrim(b.payload #>> p.name), ''),
+         core.normalize_linkedin_url(b.payload #>> p.linkedin_url),
+         NULLIF(btrim(b.payload #>> p.size), ''),
+         CASE WHEN (b.payload #>> p.employee_count) ~ '^\s*[0-9]{1,9}\s*$' THEN (b.payload #>> p.employee_count)::int END,
+         NULLIF(btrim(b.payload #>> p.company_type), ''), NULLIF(btrim(b.payload #>> p.industry), ''),
+         CASE WHEN jsonb_typeof(b.payload #> p.industries) = 'array' THEN b.payload #> p.industries END,
+         NULLIF(btrim(b.payload #>> p.location), ''), NULLIF(btrim(b.payload #>> p.city), ''),
+         NULLIF(btrim(b.payload #>> p.state), ''), NULLIF(btrim(b.payload #>> p.country), ''),
+         NULLIF(btrim(b.payload #>> p.funding_range), ''), NULLIF(btrim(b.payload #>> p.revenue_range), ''),
+         NULLIF(btrim(b.payload #>> p.description), ''), NULLIF(btrim(b.payload #>> p.tagline), ''), now()
+  FROM unnest(p_ids, p_slugs, p_domains, p_payloads) AS b(id, slug, domain, payload)
+  JOIN reference.enrichment_workflow_registry r ON r.workflow_slug = b.slug
+  LEFT JOIN p ON p.workflow_slug = b.slug
+  WHERE r.extracted_table = 'extracted.company_profile'
   ON CONFLICT (domain, workflow_slug) DO UPDATE SET
     source = excluded.source, raw_id = excluded.raw_id, name = excluded.name, cleaned_name = excluded.cleaned_name,
     linkedin_url = excluded.linkedin_url, size = excluded.size, employee_count = excluded.employee_count,
@@ -123,13 +138,19 @@ BEGIN
   ON CONFLICT (domain, source) DO UPDATE SET raw_type = excluded.raw_type, matched_type = excluded.matched_type, updated_at = now()
   WHERE (t.raw_type, t.matched_type) IS DISTINCT FROM (excluded.raw_type, excluded.matched_type);
 
+  -- locations repeat across companies: match each distinct (text, country) once
+  WITH x AS MATERIALIZED (
+    SELECT x.domain, x.source, x.country,
+           coalesce(CASE WHEN x.city IS NOT NULL THEN concat_ws(', ', x.city, x.state) END, x.location) AS raw_location
+    FROM extracted.company_profile x JOIN unnest(p_slugs, p_domains) AS u(slug, domain)
+      ON x.domain = u.domain AND x.workflow_slug = u.slug
+    WHERE x.location IS NOT NULL OR x.city IS NOT NULL OR x.country IS NOT NULL
+  ), m AS MATERIALIZED (
+    SELECT * FROM reference.match_locations(ARRAY(SELECT x.raw_location FROM x), ARRAY(SELECT x.country FROM x))
+  )
   INSERT INTO core.company_locations AS t (domain, source, raw_location, raw_country, matched_city, matched_state, matched_country)
   SELECT x.domain, x.source, x.raw_location, x.country, m.city, m.state, m.country
-  FROM (SELECT x.*, coalesce(CASE WHEN x.city IS NOT NULL THEN concat_ws(', ', x.city, x.state) END, x.location) AS raw_location
-        FROM extracted.company_profile x JOIN unnest(p_slugs, p_domains) AS u(slug, domain)
-          ON x.domain = u.domain AND x.workflow_slug = u.slug) x
-  CROSS JOIN LATERAL reference.match_location(x.raw_location, x.country) m
-  WHERE x.raw_location IS NOT NULL OR x.country IS NOT NULL
+  FROM x JOIN m ON coalesce(m.raw_location, '') = coalesce(x.raw_location, '') AND coalesce(m.raw_country, '') = coalesce(x.country, '')
   ON CONFLICT (domain, source) DO UPDATE SET raw_location = excluded.raw_location, raw_country = excluded.raw_country,
     matched_city = excluded.matched_city, matched_state = excluded.matched_state,
     matched_country = excluded.matched_country, updated_at = now()

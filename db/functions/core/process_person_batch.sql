@@ -22,31 +22,46 @@ DECLARE
 BEGIN
   PERFORM set_config('hq.in_pipeline', 'on', true);
 
-  WITH b AS (
-    SELECT u.id, u.slug, u.url, u.payload, r.source
-    FROM unnest(p_ids, p_slugs, p_urls, p_payloads) AS u(id, slug, url, payload)
-    JOIN reference.enrichment_workflow_registry r ON r.workflow_slug = u.slug
-  ), f AS (
-    SELECT b.id, b.slug, b.url, b.source,
-           coalesce(jsonb_object_agg(m.target, b.payload #> m.json_path) FILTER (WHERE m.target IS NOT NULL), '{}') AS v
-    FROM b LEFT JOIN reference.workflow_field_map m ON m.workflow_slug = b.slug
-    GROUP BY b.id, b.slug, b.url, b.source
+  -- the field map pivoted to one row of JSON paths per workflow, so each
+  -- payload is read once, without aggregating (payload x target) rows
+  WITH p AS (
+    SELECT m.workflow_slug,
+           max(m.json_path) FILTER (WHERE m.target = 'name') AS name,
+           max(m.json_path) FILTER (WHERE m.target = 'first_name') AS first_name,
+           max(m.json_path) FILTER (WHERE m.target = 'last_name') AS last_name,
+           max(m.json_path) FILTER (WHERE m.target = 'title') AS title,
+           max(m.json_path) FILTER (WHERE m.target = 'headline') AS headline,
+           max(m.json_path) FILTER (WHERE m.target = 'location') AS location,
+           max(m.json_path) FILTER (WHERE m.target = 'country') AS country,
+           max(m.json_path) FILTER (WHERE m.target = 'company_name') AS company_name,
+           max(m.json_path) FILTER (WHERE m.target = 'company_domain') AS company_domain,
+           max(m.json_path) FILTER (WHERE m.target = 'company_linkedin_url') AS company_linkedin_url,
+           max(m.json_path) FILTER (WHERE m.target = 'company_size') AS company_size,
+           max(m.json_path) FILTER (WHERE m.target = 'company_industry') AS company_industry,
+           max(m.json_path) FILTER (WHERE m.target = 'company_location') AS company_location,
+           max(m.json_path) FILTER (WHERE m.target = 'job_start_date') AS job_start_date,
+           max(m.json_path) FILTER (WHERE m.target = 'profile_urn') AS profile_urn
+    FROM reference.workflow_field_map m
+    WHERE m.workflow_slug = ANY (p_slugs)
+    GROUP BY m.workflow_slug
   )
   INSERT INTO extracted.person_profile AS t (linkedin_url, workflow_slug, source, raw_id, full_name, first_name, last_name,
          title, headline, location, country, company_name, company_domain, company_linkedin_url,
          company_size, company_industry, company_location, raw_job_start, job_start_date, profile_urn, salesnav_id, extracted_at)
-  SELECT f.url, f.slug, f.source, f.id,
-         coalesce(NULLIF(btrim(f.v ->> 'name'), ''), NULLIF(concat_ws(' ', NULLIF(btrim(f.v ->> 'first_name'), ''), NULLIF(btrim(f.v ->> 'last_name'), '')), '')),
-         NULLIF(btrim(f.v ->> 'first_name'), ''), NULLIF(btrim(f.v ->> 'last_name'), ''),
-         NULLIF(btrim(f.v ->> 'title'), ''), NULLIF(btrim(f.v ->> 'headline'), ''),
-         NULLIF(btrim(f.v ->> 'location'), ''), NULLIF(btrim(f.v ->> 'country'), ''),
-         NULLIF(btrim(f.v ->> 'company_name'), ''), core.normalize_domain(f.v ->> 'company_domain'),
-         core.normalize_linkedin_url(f.v ->> 'company_linkedin_url'),
-         NULLIF(btrim(f.v ->> 'company_size'), ''), NULLIF(btrim(f.v ->> 'company_industry'), ''),
-         NULLIF(btrim(f.v ->> 'company_location'), ''),
-         NULLIF(btrim(f.v ->> 'job_start_date'), ''), core.parse_partial_date(f.v ->> 'job_start_date'),
-         NULLIF(btrim(f.v ->> 'profile_urn'), ''), core.salesnav_id(f.url, f.v ->> 'profile_urn'), now()
-  FROM f
+  SELECT b.url, b.slug, r.source, b.id,
+         coalesce(NULLIF(btrim(b.payload #>> p.name), ''), NULLIF(concat_ws(' ', NULLIF(btrim(b.payload #>> p.first_name), ''), NULLIF(btrim(b.payload #>> p.last_name), '')), '')),
+         NULLIF(btrim(b.payload #>> p.first_name), ''), NULLIF(btrim(b.payload #>> p.last_name), ''),
+         NULLIF(btrim(b.payload #>> p.title), ''), NULLIF(btrim(b.payload #>> p.headline), ''),
+         NULLIF(btrim(b.payload #>> p.location), ''), NULLIF(btrim(b.payload #>> p.country), ''),
+         NULLIF(btrim(b.payload #>> p.company_name), ''), core.normalize_domain(b.payload #>> p.company_domain),
+         core.normalize_linkedin_url(b.payload #>> p.company_linkedin_url),
+         NULLIF(btrim(b.payload #>> p.company_size), ''), NULLIF(btrim(b.payload #>> p.company_industry), ''),
+         NULLIF(btrim(b.payload #>> p.company_location), ''),
+         NULLIF(btrim(b.payload #>> p.job_start_date), ''), core.parse_partial_date(b.payload #>> p.job_start_date),
+         NULLIF(btrim(b.payload #>> p.profile_urn), ''), core.salesnav_id(b.url, b.payload #>> p.profile_urn), now()
+  FROM unnest(p_ids, p_slugs, p_urls, p_payloads) AS b(id, slug, url, payload)
+  JOIN reference.enrichment_workflow_registry r ON r.workflow_slug = b.slug
+  LEFT JOIN p ON p.workflow_slug = b.slug
   ON CONFLICT (linkedin_url, workflow_slug) DO UPDATE SET
     source = excluded.source, raw_id = excluded.raw_id, full_name = excluded.full_name, first_name = excluded.first_name,
     last_name = excluded.last_name, title = excluded.title, headline = excluded.headline, location = excluded.location,

@@ -7,7 +7,9 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 -- Recompute the golden rows of the given domains, set-based. Per field the
 -- winner is the dimension row with a non-NULL matched value and the lowest
--- reference.source_rank(field, source), ties to the most recently updated.
+-- source priority (as reference.source_rank(field, source): the field's row
+-- of reference.source_priority, else '*', else last), ties to the most
+-- recently updated.
 -- City, state and country win together (field 'location'). Writes only rows
 -- that change, then the leads of people at the changed companies; returns
 -- how many golden rows were written.
@@ -16,66 +18,71 @@ DECLARE
   v_changed text[];
 BEGIN
   WITH d AS (
-    SELECT DISTINCT c.domain FROM core.companies c WHERE c.domain = ANY (p_domains)
-  ), n AS (
-    SELECT DISTINCT ON (t.domain) t.domain, t.cleaned_name AS v, t.source FROM core.company_names t
+    SELECT c.domain FROM core.companies c WHERE c.domain = ANY (p_domains)
+  ), cand (domain, field, v, v2, v3, source, updated_at) AS (
+    -- every non-NULL matched value of the domains, one row per (domain, field, source)
+    SELECT t.domain, 'name', t.cleaned_name, NULL, NULL, t.source, t.updated_at FROM core.company_names t
     WHERE t.domain = ANY (p_domains) AND t.cleaned_name IS NOT NULL
-    ORDER BY t.domain, reference.source_rank('name', t.source), t.updated_at DESC
-  ), li AS (
-    SELECT DISTINCT ON (t.domain) t.domain, t.linkedin_url AS v, t.source FROM core.company_names t
+    UNION ALL
+    SELECT t.domain, 'linkedin_url', t.linkedin_url, NULL, NULL, t.source, t.updated_at FROM core.company_names t
     WHERE t.domain = ANY (p_domains) AND t.linkedin_url IS NOT NULL
-    ORDER BY t.domain, reference.source_rank('linkedin_url', t.source), t.updated_at DESC
-  ), er AS (
-    SELECT DISTINCT ON (t.domain) t.domain, t.matched_employee_range AS v, t.source FROM core.company_employee_ranges t
+    UNION ALL
+    SELECT t.domain, 'employee_range', t.matched_employee_range, NULL, NULL, t.source, t.updated_at FROM core.company_employee_ranges t
     WHERE t.domain = ANY (p_domains) AND t.matched_employee_range IS NOT NULL
-    ORDER BY t.domain, reference.source_rank('employee_range', t.source), t.updated_at DESC
-  ), ty AS (
-    SELECT DISTINCT ON (t.domain) t.domain, t.matched_type AS v, t.source FROM core.company_types t
+    UNION ALL
+    SELECT t.domain, 'company_type', t.matched_type, NULL, NULL, t.source, t.updated_at FROM core.company_types t
     WHERE t.domain = ANY (p_domains) AND t.matched_type IS NOT NULL
-    ORDER BY t.domain, reference.source_rank('company_type', t.source), t.updated_at DESC
-  ), lo AS (
-    SELECT DISTINCT ON (t.domain) t.domain, t.matched_city, t.matched_state, t.matched_country, t.source
-    FROM core.company_locations t
+    UNION ALL
+    SELECT t.domain, 'location', t.matched_city, t.matched_state, t.matched_country, t.source, t.updated_at FROM core.company_locations t
     WHERE t.domain = ANY (p_domains) AND num_nonnulls(t.matched_city, t.matched_state, t.matched_country) > 0
-    ORDER BY t.domain, reference.source_rank('location', t.source), t.updated_at DESC
-  ), ind AS (
-    SELECT DISTINCT ON (t.domain) t.domain, t.matched_industry AS v, t.source FROM core.company_industries t
+    UNION ALL
+    SELECT t.domain, 'industry', t.matched_industry, NULL, NULL, t.source, t.updated_at FROM core.company_industries t
     WHERE t.domain = ANY (p_domains) AND t.matched_industry IS NOT NULL
-    ORDER BY t.domain, reference.source_rank('industry', t.source), t.updated_at DESC
-  ), fu AS (
-    SELECT DISTINCT ON (t.domain) t.domain, t.matched_funding_range AS v, t.source FROM core.company_funding t
+    UNION ALL
+    SELECT t.domain, 'funding_range', t.matched_funding_range, NULL, NULL, t.source, t.updated_at FROM core.company_funding t
     WHERE t.domain = ANY (p_domains) AND t.matched_funding_range IS NOT NULL
-    ORDER BY t.domain, reference.source_rank('funding_range', t.source), t.updated_at DESC
-  ), re AS (
-    SELECT DISTINCT ON (t.domain) t.domain, t.matched_revenue_range AS v, t.source FROM core.company_revenue t
+    UNION ALL
+    SELECT t.domain, 'revenue_range', t.matched_revenue_range, NULL, NULL, t.source, t.updated_at FROM core.company_revenue t
     WHERE t.domain = ANY (p_domains) AND t.matched_revenue_range IS NOT NULL
-    ORDER BY t.domain, reference.source_rank('revenue_range', t.source), t.updated_at DESC
-  ), de AS (
-    SELECT DISTINCT ON (t.domain) t.domain, t.description AS v, t.source FROM core.company_descriptions t
+    UNION ALL
+    SELECT t.domain, 'description', t.description, NULL, NULL, t.source, t.updated_at FROM core.company_descriptions t
     WHERE t.domain = ANY (p_domains) AND t.description IS NOT NULL
-    ORDER BY t.domain, reference.source_rank('description', t.source), t.updated_at DESC
-  ), tg AS (
-    SELECT DISTINCT ON (t.domain) t.domain, t.tagline AS v, t.source FROM core.company_descriptions t
+    UNION ALL
+    SELECT t.domain, 'tagline', t.tagline, NULL, NULL, t.source, t.updated_at FROM core.company_descriptions t
     WHERE t.domain = ANY (p_domains) AND t.tagline IS NOT NULL
-    ORDER BY t.domain, reference.source_rank('tagline', t.source), t.updated_at DESC
+  ), best AS (
+    -- the winner per (domain, field): reference.source_rank as two hash joins, not a call per row
+    SELECT DISTINCT ON (c.domain, c.field) c.*
+    FROM cand c
+    LEFT JOIN reference.source_priority sf ON sf.field = c.field AND sf.source = c.source
+    LEFT JOIN reference.source_priority sa ON sa.field = '*' AND sa.source = c.source
+    ORDER BY c.domain, c.field, coalesce(sf.priority, sa.priority, 1073741824), c.updated_at DESC
+  ), gv AS (
+    SELECT b.domain,
+           max(b.v) FILTER (WHERE b.field = 'name') AS name,
+           max(b.v) FILTER (WHERE b.field = 'linkedin_url') AS linkedin_url,
+           max(b.v) FILTER (WHERE b.field = 'employee_range') AS employee_range,
+           max(b.v) FILTER (WHERE b.field = 'company_type') AS company_type,
+           max(b.v) FILTER (WHERE b.field = 'location') AS city,
+           max(b.v2) FILTER (WHERE b.field = 'location') AS state,
+           max(b.v3) FILTER (WHERE b.field = 'location') AS country,
+           max(b.v) FILTER (WHERE b.field = 'industry') AS industry,
+           max(b.v) FILTER (WHERE b.field = 'funding_range') AS funding_range,
+           max(b.v) FILTER (WHERE b.field = 'revenue_range') AS revenue_range,
+           max(b.v) FILTER (WHERE b.field = 'description') AS description,
+           max(b.v) FILTER (WHERE b.field = 'tagline') AS tagline,
+           coalesce(jsonb_object_agg(b.field, b.source) FILTER (WHERE b.field <> 'location'), '{}')
+           || jsonb_strip_nulls(jsonb_build_object(
+                'city', max(b.source) FILTER (WHERE b.field = 'location' AND b.v IS NOT NULL),
+                'state', max(b.source) FILTER (WHERE b.field = 'location' AND b.v2 IS NOT NULL),
+                'country', max(b.source) FILTER (WHERE b.field = 'location' AND b.v3 IS NOT NULL))) AS sources
+    FROM best b GROUP BY b.domain
   ), w AS (
     INSERT INTO core.companies_full AS g (domain, name, linkedin_url, employee_range, company_type, city, state, country,
                                           industry, funding_range, revenue_range, description, tagline, sources, updated_at)
-    SELECT d.domain, n.v, li.v, er.v, ty.v, lo.matched_city, lo.matched_state, lo.matched_country,
-           ind.v, fu.v, re.v, de.v, tg.v,
-           jsonb_strip_nulls(jsonb_build_object(
-             'name', n.source, 'linkedin_url', li.source, 'employee_range', er.source, 'company_type', ty.source,
-             'city', CASE WHEN lo.matched_city IS NOT NULL THEN lo.source END,
-             'state', CASE WHEN lo.matched_state IS NOT NULL THEN lo.source END,
-             'country', CASE WHEN lo.matched_country IS NOT NULL THEN lo.source END,
-             'industry', ind.source, 'funding_range', fu.source, 'revenue_range', re.source,
-             'description', de.source, 'tagline', tg.source)),
-           now()
-    FROM d
-    LEFT JOIN n ON n.domain = d.domain LEFT JOIN li ON li.domain = d.domain LEFT JOIN er ON er.domain = d.domain
-    LEFT JOIN ty ON ty.domain = d.domain LEFT JOIN lo ON lo.domain = d.domain LEFT JOIN ind ON ind.domain = d.domain
-    LEFT JOIN fu ON fu.domain = d.domain LEFT JOIN re ON re.domain = d.domain LEFT JOIN de ON de.domain = d.domain
-    LEFT JOIN tg ON tg.domain = d.domain
+    SELECT d.domain, gv.name, gv.linkedin_url, gv.employee_range, gv.company_type, gv.city, gv.state, gv.country,
+           gv.industry, gv.funding_range, gv.revenue_range, gv.description, gv.tagline, coalesce(gv.sources, '{}'), now()
+    FROM d LEFT JOIN gv ON gv.domain = d.domain
     ORDER BY d.domain
     ON CONFLICT (domain) DO UPDATE SET
       name = excluded.name, linkedin_url = excluded.linkedin_url, employee_range = excluded.employee_range,

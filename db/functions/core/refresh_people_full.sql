@@ -7,8 +7,8 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 -- Recompute the golden rows of the given people, set-based, with the
 -- company survivorship rules: per field the row with a non-NULL matched value
--- and the lowest reference.source_rank(field, source), ties to the most
--- recently updated; city/state/country win together ('location'); the
+-- and the lowest source priority (as reference.source_rank(field, source)),
+-- ties to the most recently updated; city/state/country win together ('location'); the
 -- current company is the winning current job ('company'; latest start
 -- first). Then their leads. Returns how many golden rows were written.
 DECLARE
@@ -16,49 +16,61 @@ DECLARE
 BEGIN
   WITH d AS (
     SELECT p.linkedin_url FROM core.people p WHERE p.linkedin_url = ANY (p_urls)
-  ), n AS (
-    SELECT DISTINCT ON (t.linkedin_url) t.linkedin_url, t.cleaned_name AS v, t.source FROM core.person_names t
+  ), cand (linkedin_url, field, v, v2, v3, dt, source, updated_at) AS (
+    -- every non-NULL matched value of the people, one row per (person, field, source)
+    SELECT t.linkedin_url, 'full_name', t.cleaned_name, NULL, NULL, NULL::date, t.source, t.updated_at FROM core.person_names t
     WHERE t.linkedin_url = ANY (p_urls) AND t.cleaned_name IS NOT NULL
-    ORDER BY t.linkedin_url, reference.source_rank('full_name', t.source), t.updated_at DESC
-  ), ct AS (
-    SELECT DISTINCT ON (t.linkedin_url) t.linkedin_url, t.matched_cleaned_title AS v, t.source FROM core.person_job_titles t
+    UNION ALL
+    SELECT t.linkedin_url, 'cleaned_title', t.matched_cleaned_title, NULL, NULL, NULL, t.source, t.updated_at FROM core.person_job_titles t
     WHERE t.linkedin_url = ANY (p_urls) AND t.matched_cleaned_title IS NOT NULL
-    ORDER BY t.linkedin_url, reference.source_rank('cleaned_title', t.source), t.updated_at DESC
-  ), jf AS (
-    SELECT DISTINCT ON (t.linkedin_url) t.linkedin_url, t.matched_job_function AS v, t.source FROM core.person_job_titles t
+    UNION ALL
+    SELECT t.linkedin_url, 'job_function', t.matched_job_function, NULL, NULL, NULL, t.source, t.updated_at FROM core.person_job_titles t
     WHERE t.linkedin_url = ANY (p_urls) AND t.matched_job_function IS NOT NULL
-    ORDER BY t.linkedin_url, reference.source_rank('job_function', t.source), t.updated_at DESC
-  ), sn AS (
-    SELECT DISTINCT ON (t.linkedin_url) t.linkedin_url, t.matched_seniority AS v, t.source FROM core.person_job_titles t
+    UNION ALL
+    SELECT t.linkedin_url, 'seniority', t.matched_seniority, NULL, NULL, NULL, t.source, t.updated_at FROM core.person_job_titles t
     WHERE t.linkedin_url = ANY (p_urls) AND t.matched_seniority IS NOT NULL
-    ORDER BY t.linkedin_url, reference.source_rank('seniority', t.source), t.updated_at DESC
-  ), lo AS (
-    SELECT DISTINCT ON (t.linkedin_url) t.linkedin_url, t.matched_city, t.matched_state, t.matched_country, t.source
+    UNION ALL
+    SELECT t.linkedin_url, 'location', t.matched_city, t.matched_state, t.matched_country, NULL, t.source, t.updated_at
     FROM core.person_locations t
     WHERE t.linkedin_url = ANY (p_urls) AND num_nonnulls(t.matched_city, t.matched_state, t.matched_country) > 0
-    ORDER BY t.linkedin_url, reference.source_rank('location', t.source), t.updated_at DESC
-  ), job AS (
-    SELECT DISTINCT ON (t.linkedin_url) t.linkedin_url, t.company_domain, t.company_name, t.start_date, t.source
+    UNION ALL
+    SELECT t.linkedin_url, 'company', t.company_domain, t.company_name, NULL, t.start_date, t.source, t.updated_at
     FROM core.person_work_history t
     WHERE t.linkedin_url = ANY (p_urls) AND t.is_current AND t.company_domain IS NOT NULL
-    ORDER BY t.linkedin_url, reference.source_rank('company', t.source), t.start_date DESC NULLS LAST, t.updated_at DESC
+  ), best AS (
+    -- the winner per (person, field): reference.source_rank as two hash joins, not a call per row
+    SELECT DISTINCT ON (c.linkedin_url, c.field) c.*
+    FROM cand c
+    LEFT JOIN reference.source_priority sf ON sf.field = c.field AND sf.source = c.source
+    LEFT JOIN reference.source_priority sa ON sa.field = '*' AND sa.source = c.source
+    ORDER BY c.linkedin_url, c.field, coalesce(sf.priority, sa.priority, 1073741824), c.dt DESC NULLS LAST, c.updated_at DESC
+  ), gv AS (
+    SELECT b.linkedin_url,
+           max(b.v) FILTER (WHERE b.field = 'full_name') AS full_name,
+           max(b.v) FILTER (WHERE b.field = 'cleaned_title') AS cleaned_title,
+           max(b.v) FILTER (WHERE b.field = 'job_function') AS job_function,
+           max(b.v) FILTER (WHERE b.field = 'seniority') AS seniority,
+           max(b.v) FILTER (WHERE b.field = 'location') AS city,
+           max(b.v2) FILTER (WHERE b.field = 'location') AS state,
+           max(b.v3) FILTER (WHERE b.field = 'location') AS country,
+           max(b.v) FILTER (WHERE b.field = 'company') AS company_domain,
+           max(b.v2) FILTER (WHERE b.field = 'company') AS company_name,
+           max(b.dt) FILTER (WHERE b.field = 'company') AS job_start_date,
+           coalesce(jsonb_object_agg(b.field, b.source) FILTER (WHERE b.field NOT IN ('location', 'company')), '{}')
+           || jsonb_strip_nulls(jsonb_build_object(
+                'city', max(b.source) FILTER (WHERE b.field = 'location' AND b.v IS NOT NULL),
+                'state', max(b.source) FILTER (WHERE b.field = 'location' AND b.v2 IS NOT NULL),
+                'country', max(b.source) FILTER (WHERE b.field = 'location' AND b.v3 IS NOT NULL),
+                'company_domain', max(b.source) FILTER (WHERE b.field = 'company'),
+                'company_name', max(b.source) FILTER (WHERE b.field = 'company' AND b.v2 IS NOT NULL),
+                'job_start_date', max(b.source) FILTER (WHERE b.field = 'company' AND b.dt IS NOT NULL))) AS sources
+    FROM best b GROUP BY b.linkedin_url
   ), w AS (
     INSERT INTO core.people_full AS g (linkedin_url, full_name, cleaned_title, job_function, seniority, city, state, country,
                                        company_domain, company_name, job_start_date, sources, updated_at)
-    SELECT d.linkedin_url, n.v, ct.v, jf.v, sn.v, lo.matched_city, lo.matched_state, lo.matched_country,
-           job.company_domain, job.company_name, job.start_date,
-           jsonb_strip_nulls(jsonb_build_object(
-             'full_name', n.source, 'cleaned_title', ct.source, 'job_function', jf.source, 'seniority', sn.source,
-             'city', CASE WHEN lo.matched_city IS NOT NULL THEN lo.source END,
-             'state', CASE WHEN lo.matched_state IS NOT NULL THEN lo.source END,
-             'country', CASE WHEN lo.matched_country IS NOT NULL THEN lo.source END,
-             'company_domain', job.source, 'company_name', CASE WHEN job.company_name IS NOT NULL THEN job.source END,
-             'job_start_date', CASE WHEN job.start_date IS NOT NULL THEN job.source END)),
-           now()
-    FROM d
-    LEFT JOIN n ON n.linkedin_url = d.linkedin_url LEFT JOIN ct ON ct.linkedin_url = d.linkedin_url
-    LEFT JOIN jf ON jf.linkedin_url = d.linkedin_url LEFT JOIN sn ON sn.linkedin_url = d.linkedin_url
-    LEFT JOIN lo ON lo.linkedin_url = d.linkedin_url LEFT JOIN job ON job.linkedin_url = d.linkedin_url
+    SELECT d.linkedin_url, gv.full_name, gv.cleaned_title, gv.job_function, gv.seniority, gv.city, gv.state, gv.country,
+           gv.company_domain, gv.company_name, gv.job_start_date, coalesce(gv.sources, '{}'), now()
+    FROM d LEFT JOIN gv ON gv.linkedin_url = d.linkedin_url
     ORDER BY d.linkedin_url
     ON CONFLICT (linkedin_url) DO UPDATE SET
       full_name = excluded.full_name, cleaned_title = excluded.cleaned_title, job_function = excluded.job_function,

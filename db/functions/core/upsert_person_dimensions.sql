@@ -21,24 +21,35 @@ BEGIN
   ON CONFLICT (linkedin_url, source) DO UPDATE SET raw_name = excluded.raw_name, cleaned_name = excluded.cleaned_name, updated_at = now()
   WHERE (t.raw_name, t.cleaned_name) IS DISTINCT FROM (excluded.raw_name, excluded.cleaned_name);
 
+  -- titles and locations repeat across people: each distinct value is matched once
+  WITH x AS MATERIALIZED (
+    SELECT DISTINCT ON (k.e_url, x.source) k.e_url, x.source, x.title
+    FROM pg_temp.hq_person_keys k JOIN extracted.person_profile x ON x.linkedin_url = k.url AND x.workflow_slug = k.slug
+    WHERE x.title IS NOT NULL
+    ORDER BY k.e_url, x.source, x.extracted_at DESC
+  ), m AS MATERIALIZED (
+    SELECT * FROM reference.match_job_titles(ARRAY(SELECT DISTINCT x.title FROM x))
+  )
   INSERT INTO core.person_job_titles AS t (linkedin_url, source, raw_title, matched_cleaned_title, matched_job_function, matched_seniority)
-  SELECT DISTINCT ON (k.e_url, x.source) k.e_url, x.source, x.title, m.cleaned_title, m.job_function, m.seniority
-  FROM pg_temp.hq_person_keys k JOIN extracted.person_profile x ON x.linkedin_url = k.url AND x.workflow_slug = k.slug
-  CROSS JOIN LATERAL reference.match_job_title(x.title) m
-  WHERE x.title IS NOT NULL
-  ORDER BY k.e_url, x.source, x.extracted_at DESC
+  SELECT x.e_url, x.source, x.title, m.cleaned_title, m.job_function, m.seniority
+  FROM x JOIN m ON m.raw_title = x.title
   ON CONFLICT (linkedin_url, source) DO UPDATE SET raw_title = excluded.raw_title,
     matched_cleaned_title = excluded.matched_cleaned_title, matched_job_function = excluded.matched_job_function,
     matched_seniority = excluded.matched_seniority, updated_at = now()
   WHERE (t.raw_title, t.matched_cleaned_title, t.matched_job_function, t.matched_seniority) IS DISTINCT FROM
         (excluded.raw_title, excluded.matched_cleaned_title, excluded.matched_job_function, excluded.matched_seniority);
 
+  WITH x AS MATERIALIZED (
+    SELECT DISTINCT ON (k.e_url, x.source) k.e_url, x.source, x.location, x.country
+    FROM pg_temp.hq_person_keys k JOIN extracted.person_profile x ON x.linkedin_url = k.url AND x.workflow_slug = k.slug
+    WHERE x.location IS NOT NULL OR x.country IS NOT NULL
+    ORDER BY k.e_url, x.source, x.extracted_at DESC
+  ), m AS MATERIALIZED (
+    SELECT * FROM reference.match_locations(ARRAY(SELECT x.location FROM x), ARRAY(SELECT x.country FROM x))
+  )
   INSERT INTO core.person_locations AS t (linkedin_url, source, raw_location, raw_country, matched_city, matched_state, matched_country)
-  SELECT DISTINCT ON (k.e_url, x.source) k.e_url, x.source, x.location, x.country, m.city, m.state, m.country
-  FROM pg_temp.hq_person_keys k JOIN extracted.person_profile x ON x.linkedin_url = k.url AND x.workflow_slug = k.slug
-  CROSS JOIN LATERAL reference.match_location(x.location, x.country) m
-  WHERE x.location IS NOT NULL OR x.country IS NOT NULL
-  ORDER BY k.e_url, x.source, x.extracted_at DESC
+  SELECT x.e_url, x.source, x.location, x.country, m.city, m.state, m.country
+  FROM x JOIN m ON coalesce(m.raw_location, '') = coalesce(x.location, '') AND coalesce(m.raw_country, '') = coalesce(x.country, '')
   ON CONFLICT (linkedin_url, source) DO UPDATE SET raw_location = excluded.raw_location, raw_country = excluded.raw_country,
     matched_city = excluded.matched_city, matched_state = excluded.matched_state,
     matched_country = excluded.matched_country, updated_at = now()
@@ -137,12 +148,17 @@ BEGIN
   ORDER BY x.company_domain, x.source, x.extracted_at DESC
   ON CONFLICT (domain, source) DO UPDATE SET raw_industry = excluded.raw_industry, matched_industry = excluded.matched_industry, updated_at = now()
   WHERE (t.raw_industry, t.matched_industry) IS DISTINCT FROM (excluded.raw_industry, excluded.matched_industry);
+  WITH x AS MATERIALIZED (
+    SELECT DISTINCT ON (x.company_domain, x.source) x.company_domain, x.source, x.company_location
+    FROM pg_temp.hq_person_keys k JOIN extracted.person_profile x ON x.linkedin_url = k.url AND x.workflow_slug = k.slug
+    WHERE x.company_domain IS NOT NULL AND x.company_location IS NOT NULL
+    ORDER BY x.company_domain, x.source, x.extracted_at DESC
+  ), m AS MATERIALIZED (
+    SELECT * FROM reference.match_locations(ARRAY(SELECT x.company_location FROM x), ARRAY(SELECT NULL::text FROM x))
+  )
   INSERT INTO core.company_locations AS t (domain, source, raw_location, matched_city, matched_state, matched_country)
-  SELECT DISTINCT ON (x.company_domain, x.source) x.company_domain, x.source, x.company_location, m.city, m.state, m.country
-  FROM pg_temp.hq_person_keys k JOIN extracted.person_profile x ON x.linkedin_url = k.url AND x.workflow_slug = k.slug
-  CROSS JOIN LATERAL reference.match_location(x.company_location) m
-  WHERE x.company_domain IS NOT NULL AND x.company_location IS NOT NULL
-  ORDER BY x.company_domain, x.source, x.extracted_at DESC
+  SELECT x.company_domain, x.source, x.company_location, m.city, m.state, m.country
+  FROM x JOIN m ON m.raw_location = x.company_location
   ON CONFLICT (domain, source) DO UPDATE SET raw_location = excluded.raw_location, matched_city = excluded.matched_city,
     matched_state = excluded.matched_state, matched_country = excluded.matched_country, updated_at = now()
   WHERE num_nonnulls(excluded.matched_city, excluded.matched_state, excluded.matched_country)

@@ -10,7 +10,8 @@ AS $$
            WHEN l.raw_value IS NOT NULL THEN l.matched_value
            ELSE (SELECT i.name FROM reference.company_industries i
                  WHERE reference.normalize_key(replace(i.name, '&', 'and'))
-                       = replace(k.key, '&', 'and')
+                       = replace(k.key, '&', 'and')  -- company_industries_key_idx
+                 ORDER BY i.sort_order
                  LIMIT 1)
          END
   FROM k LEFT JOIN reference.industry_lookup l ON l.raw_value = k.key;
