@@ -5,3 +5,8 @@
 
 CREATE INDEX IF NOT EXISTS company_industries_key_idx
   ON reference.company_industries (reference.normalize_key(replace(name, '&', 'and')));
+
+-- core.payload_errors became set-based (uuid[], text[], jsonb[]); the
+-- per-row form is gone (functions are re-created on every deploy).
+-- squawk-ignore ban-drop-function -- internal to the ingest trigger, no client calls it
+DROP FUNCTION IF EXISTS core.payload_errors(text, jsonb);

@@ -39,6 +39,8 @@ BEGIN
     FROM u
   ), n AS MATERIALIZED (  -- materialized: each function runs once per row
     SELECT k.*, core.normalize_entity_key(%4$L, k.key_text) AS ekey FROM k
+  ), e AS MATERIALIZED (  -- field type errors, set-based
+    SELECT * FROM core.payload_errors(ARRAY(SELECT n.id FROM n), ARRAY(SELECT n.slug FROM n), ARRAY(SELECT n.payload FROM n))
   ), v AS MATERIALIZED (
     SELECT n.id, n.slug, n.created_at, n.payload, n.ekey,
            CASE
@@ -47,9 +49,9 @@ BEGIN
              WHEN n.key_text IS NULL THEN %2$L || ': missing (no ' || %2$L || ' column value and no "' || n.payload_key || '" in the payload)'
              WHEN n.ekey IS NULL
                THEN %2$L || ': ' || quote_literal(n.key_text) || CASE %4$L WHEN 'company' THEN ' is not a domain' ELSE ' is not a LinkedIn profile URL' END
-             ELSE core.payload_errors(n.slug, n.payload)
+             ELSE e.error
            END AS error
-    FROM n
+    FROM n LEFT JOIN e ON e.id = n.id
   )
   SELECT v.id, v.slug, v.ekey, v.payload, v.error,
          v.error IS NULL AND row_number() OVER (PARTITION BY v.ekey, v.slug, v.error IS NULL

@@ -109,11 +109,20 @@ BEGIN
   SELECT DISTINCT d FROM unnest(p_domains) AS d
   ON CONFLICT (domain) DO NOTHING;
 
-  -- dimensions (x = this batch's extracted rows)
+  -- dimensions: x = this batch's extracted rows, read once into a temp table;
+  -- each distinct raw value is matched once (reference.match_values / match_locations)
+  IF to_regclass('pg_temp.hq_company_x') IS NULL THEN
+    CREATE TEMP TABLE hq_company_x ON COMMIT DROP AS SELECT * FROM extracted.company_profile WITH NO DATA;
+  END IF;
+  TRUNCATE pg_temp.hq_company_x;
+  INSERT INTO pg_temp.hq_company_x
+  SELECT x.* FROM extracted.company_profile x JOIN unnest(p_slugs, p_domains) AS u(slug, domain)
+    ON x.domain = u.domain AND x.workflow_slug = u.slug;
+  ANALYZE pg_temp.hq_company_x;
+
   INSERT INTO core.company_names AS t (domain, source, raw_name, cleaned_name, linkedin_url)
   SELECT x.domain, x.source, x.name, x.cleaned_name, x.linkedin_url
-  FROM extracted.company_profile x JOIN unnest(p_slugs, p_domains) AS u(slug, domain)
-    ON x.domain = u.domain AND x.workflow_slug = u.slug
+  FROM pg_temp.hq_company_x x
   WHERE x.name IS NOT NULL OR x.linkedin_url IS NOT NULL
   ON CONFLICT (domain, source) DO UPDATE SET raw_name = excluded.raw_name, cleaned_name = excluded.cleaned_name,
     linkedin_url = coalesce(excluded.linkedin_url, t.linkedin_url), updated_at = now()
@@ -121,9 +130,11 @@ BEGIN
         (excluded.raw_name, excluded.cleaned_name, coalesce(excluded.linkedin_url, t.linkedin_url));
 
   INSERT INTO core.company_employee_ranges AS t (domain, source, raw_size, raw_employee_count, matched_employee_range)
-  SELECT x.domain, x.source, x.size, x.employee_count, reference.match_employee_range(x.size, x.employee_count)
-  FROM extracted.company_profile x JOIN unnest(p_slugs, p_domains) AS u(slug, domain)
-    ON x.domain = u.domain AND x.workflow_slug = u.slug
+  SELECT x.domain, x.source, x.size, x.employee_count,
+         CASE WHEN x.employee_count IS NULL THEN m.matched_value
+              ELSE reference.match_employee_range(x.size, x.employee_count) END
+  FROM pg_temp.hq_company_x x
+  LEFT JOIN reference.match_values('employee_range', ARRAY(SELECT c.size FROM pg_temp.hq_company_x c)) m ON m.raw_value = x.size
   WHERE x.size IS NOT NULL OR x.employee_count IS NOT NULL
   ON CONFLICT (domain, source) DO UPDATE SET raw_size = excluded.raw_size, raw_employee_count = excluded.raw_employee_count,
     matched_employee_range = excluded.matched_employee_range, updated_at = now()
@@ -131,9 +142,9 @@ BEGIN
         (excluded.raw_size, excluded.raw_employee_count, excluded.matched_employee_range);
 
   INSERT INTO core.company_types AS t (domain, source, raw_type, matched_type)
-  SELECT x.domain, x.source, x.company_type, reference.match_company_type(x.company_type)
-  FROM extracted.company_profile x JOIN unnest(p_slugs, p_domains) AS u(slug, domain)
-    ON x.domain = u.domain AND x.workflow_slug = u.slug
+  SELECT x.domain, x.source, x.company_type, m.matched_value
+  FROM pg_temp.hq_company_x x
+  JOIN reference.match_values('company_type', ARRAY(SELECT c.company_type FROM pg_temp.hq_company_x c)) m ON m.raw_value = x.company_type
   WHERE x.company_type IS NOT NULL
   ON CONFLICT (domain, source) DO UPDATE SET raw_type = excluded.raw_type, matched_type = excluded.matched_type, updated_at = now()
   WHERE (t.raw_type, t.matched_type) IS DISTINCT FROM (excluded.raw_type, excluded.matched_type);
@@ -142,8 +153,7 @@ BEGIN
   WITH x AS MATERIALIZED (
     SELECT x.domain, x.source, x.country,
            coalesce(CASE WHEN x.city IS NOT NULL THEN concat_ws(', ', x.city, x.state) END, x.location) AS raw_location
-    FROM extracted.company_profile x JOIN unnest(p_slugs, p_domains) AS u(slug, domain)
-      ON x.domain = u.domain AND x.workflow_slug = u.slug
+    FROM pg_temp.hq_company_x x
     WHERE x.location IS NOT NULL OR x.city IS NOT NULL OR x.country IS NOT NULL
   ), m AS MATERIALIZED (
     SELECT * FROM reference.match_locations(ARRAY(SELECT x.raw_location FROM x), ARRAY(SELECT x.country FROM x))
@@ -161,11 +171,11 @@ BEGIN
 
   INSERT INTO core.company_industries AS t (domain, source, raw_industry, raw_industries, matched_industry)
   SELECT x.domain, x.source, x.industry, x.industries,
-         coalesce(reference.match_industry(x.industry),
+         coalesce(m.matched_value,
                   (SELECT reference.match_industry(i) FROM jsonb_array_elements_text(x.industries) AS i
                    WHERE reference.match_industry(i) IS NOT NULL LIMIT 1))
-  FROM extracted.company_profile x JOIN unnest(p_slugs, p_domains) AS u(slug, domain)
-    ON x.domain = u.domain AND x.workflow_slug = u.slug
+  FROM pg_temp.hq_company_x x
+  LEFT JOIN reference.match_values('industry', ARRAY(SELECT c.industry FROM pg_temp.hq_company_x c)) m ON m.raw_value = x.industry
   WHERE x.industry IS NOT NULL OR x.industries IS NOT NULL
   ON CONFLICT (domain, source) DO UPDATE SET raw_industry = excluded.raw_industry, raw_industries = excluded.raw_industries,
     matched_industry = excluded.matched_industry, updated_at = now()
@@ -173,18 +183,18 @@ BEGIN
         (excluded.raw_industry, excluded.raw_industries, excluded.matched_industry);
 
   INSERT INTO core.company_funding AS t (domain, source, raw_funding_range, matched_funding_range)
-  SELECT x.domain, x.source, x.funding_range, reference.match_funding_range(x.funding_range)
-  FROM extracted.company_profile x JOIN unnest(p_slugs, p_domains) AS u(slug, domain)
-    ON x.domain = u.domain AND x.workflow_slug = u.slug
+  SELECT x.domain, x.source, x.funding_range, m.matched_value
+  FROM pg_temp.hq_company_x x
+  JOIN reference.match_values('funding_range', ARRAY(SELECT c.funding_range FROM pg_temp.hq_company_x c)) m ON m.raw_value = x.funding_range
   WHERE x.funding_range IS NOT NULL
   ON CONFLICT (domain, source) DO UPDATE SET raw_funding_range = excluded.raw_funding_range,
     matched_funding_range = excluded.matched_funding_range, updated_at = now()
   WHERE (t.raw_funding_range, t.matched_funding_range) IS DISTINCT FROM (excluded.raw_funding_range, excluded.matched_funding_range);
 
   INSERT INTO core.company_revenue AS t (domain, source, raw_revenue_range, matched_revenue_range)
-  SELECT x.domain, x.source, x.revenue_range, reference.match_revenue_range(x.revenue_range)
-  FROM extracted.company_profile x JOIN unnest(p_slugs, p_domains) AS u(slug, domain)
-    ON x.domain = u.domain AND x.workflow_slug = u.slug
+  SELECT x.domain, x.source, x.revenue_range, m.matched_value
+  FROM pg_temp.hq_company_x x
+  JOIN reference.match_values('revenue_range', ARRAY(SELECT c.revenue_range FROM pg_temp.hq_company_x c)) m ON m.raw_value = x.revenue_range
   WHERE x.revenue_range IS NOT NULL
   ON CONFLICT (domain, source) DO UPDATE SET raw_revenue_range = excluded.raw_revenue_range,
     matched_revenue_range = excluded.matched_revenue_range, updated_at = now()
@@ -192,8 +202,7 @@ BEGIN
 
   INSERT INTO core.company_descriptions AS t (domain, source, description, tagline)
   SELECT x.domain, x.source, x.description, x.tagline
-  FROM extracted.company_profile x JOIN unnest(p_slugs, p_domains) AS u(slug, domain)
-    ON x.domain = u.domain AND x.workflow_slug = u.slug
+  FROM pg_temp.hq_company_x x
   WHERE x.description IS NOT NULL OR x.tagline IS NOT NULL
   ON CONFLICT (domain, source) DO UPDATE SET description = excluded.description, tagline = excluded.tagline, updated_at = now()
   WHERE (t.description, t.tagline) IS DISTINCT FROM (excluded.description, excluded.tagline);
