@@ -10,3 +10,4 @@ CREATE INDEX IF NOT EXISTS company_industries_key_idx
 -- per-row form is gone (functions are re-created on every deploy).
 -- squawk-ignore ban-drop-function -- internal to the ingest trigger, no client calls it
 DROP FUNCTION IF EXISTS core.payload_errors(text, jsonb);
+

@@ -15,6 +15,15 @@ AS $$
 BEGIN
   PERFORM set_config('hq.in_pipeline', 'on', true);
 
+  -- this batch's extracted rows, kept from RETURNING in temp tables so later
+  -- statements never join the batch back against the (large) extracted tables
+  IF to_regclass('pg_temp.hq_company_x') IS NULL THEN
+    CREATE TEMP TABLE hq_company_x ON COMMIT DROP AS SELECT * FROM extracted.company_profile WITH NO DATA;
+    CREATE TEMP TABLE hq_company_lists ON COMMIT DROP AS SELECT * FROM extracted.company_list_values WITH NO DATA;
+    CREATE TEMP TABLE hq_company_rounds ON COMMIT DROP AS SELECT * FROM extracted.company_funding_rounds WITH NO DATA;
+  END IF;
+  TRUNCATE pg_temp.hq_company_x, pg_temp.hq_company_lists, pg_temp.hq_company_rounds;
+
   -- the field map pivoted to one row of JSON paths per workflow, so each
   -- payload is read once, without aggregating (payload x target) rows
   WITH p AS (
@@ -37,7 +46,7 @@ BEGIN
     FROM reference.workflow_field_map m
     WHERE m.workflow_slug = ANY (p_slugs)
     GROUP BY m.workflow_slug
-  )
+  ), ins AS (
   INSERT INTO extracted.company_profile AS t (domain, workflow_slug, source, raw_id, name, cleaned_name, linkedin_url,
          size, employee_count, company_type, industry, industries, location, city, state, country,
          funding_range, revenue_range, description, tagline, extracted_at)
@@ -62,13 +71,17 @@ BEGIN
     company_type = excluded.company_type, industry = excluded.industry, industries = excluded.industries,
     location = excluded.location, city = excluded.city, state = excluded.state, country = excluded.country,
     funding_range = excluded.funding_range, revenue_range = excluded.revenue_range,
-    description = excluded.description, tagline = excluded.tagline, extracted_at = excluded.extracted_at;
+    description = excluded.description, tagline = excluded.tagline, extracted_at = excluded.extracted_at
+  RETURNING t.*)
+  INSERT INTO pg_temp.hq_company_x SELECT * FROM ins;
+  ANALYZE pg_temp.hq_company_x;
 
   -- breakout lists: replaced as a set per (domain, workflow)
   DELETE FROM extracted.company_list_values l
   USING unnest(p_slugs, p_domains) AS u(slug, domain)
   WHERE l.domain = u.domain AND l.workflow_slug = u.slug;
-  INSERT INTO extracted.company_list_values (domain, workflow_slug, list_name, value)
+  WITH ins AS (
+  INSERT INTO extracted.company_list_values AS t (domain, workflow_slug, list_name, value)
   SELECT DISTINCT u.domain, u.slug, CASE m.target WHEN 'vc_firm_name' THEN 'investors' ELSE m.target END, btrim(e.value)
   FROM unnest(p_slugs, p_domains, p_payloads) AS u(slug, domain, payload)
   JOIN reference.workflow_field_map m ON m.workflow_slug = u.slug
@@ -84,12 +97,15 @@ BEGIN
   JOIN reference.workflow_field_map m ON m.workflow_slug = u.slug AND m.target = 'socials'
   CROSS JOIN LATERAL jsonb_each_text(
     CASE WHEN jsonb_typeof(u.payload #> m.json_path) = 'object' THEN u.payload #> m.json_path ELSE '{}' END) AS s(key, value)
-  WHERE s.key LIKE '%\_url' AND NULLIF(btrim(s.value), '') IS NOT NULL;
+  WHERE s.key LIKE '%\_url' AND NULLIF(btrim(s.value), '') IS NOT NULL
+  RETURNING t.*)
+  INSERT INTO pg_temp.hq_company_lists SELECT * FROM ins;
 
   DELETE FROM extracted.company_funding_rounds fr
   USING unnest(p_slugs, p_domains) AS u(slug, domain)
   WHERE fr.domain = u.domain AND fr.workflow_slug = u.slug;
-  INSERT INTO extracted.company_funding_rounds (domain, workflow_slug, ordinal, round_date, round_type, amount, url, investors)
+  WITH ins AS (
+  INSERT INTO extracted.company_funding_rounds AS t (domain, workflow_slug, ordinal, round_date, round_type, amount, url, investors)
   SELECT u.domain, u.slug, e.n::int,
          CASE WHEN e.r ->> 'date' ~ '^\d{4}-\d{2}-\d{2}$' THEN (e.r ->> 'date')::date END,
          NULLIF(e.r ->> 'type', ''),
@@ -102,24 +118,17 @@ BEGIN
   CROSS JOIN LATERAL jsonb_array_elements(
     CASE WHEN jsonb_typeof(u.payload #> m.json_path) = 'array' THEN u.payload #> m.json_path ELSE '[]' END)
     WITH ORDINALITY AS e(r, n)
-  WHERE jsonb_typeof(e.r) = 'object';
+  WHERE jsonb_typeof(e.r) = 'object'
+  RETURNING t.*)
+  INSERT INTO pg_temp.hq_company_rounds SELECT * FROM ins;
 
   -- the entity
   INSERT INTO core.companies (domain)
   SELECT DISTINCT d FROM unnest(p_domains) AS d
   ON CONFLICT (domain) DO NOTHING;
 
-  -- dimensions: x = this batch's extracted rows, read once into a temp table;
-  -- each distinct raw value is matched once (reference.match_values / match_locations)
-  IF to_regclass('pg_temp.hq_company_x') IS NULL THEN
-    CREATE TEMP TABLE hq_company_x ON COMMIT DROP AS SELECT * FROM extracted.company_profile WITH NO DATA;
-  END IF;
-  TRUNCATE pg_temp.hq_company_x;
-  INSERT INTO pg_temp.hq_company_x
-  SELECT x.* FROM extracted.company_profile x JOIN unnest(p_slugs, p_domains) AS u(slug, domain)
-    ON x.domain = u.domain AND x.workflow_slug = u.slug;
-  ANALYZE pg_temp.hq_company_x;
-
+  -- dimensions from this batch's extracted rows (pg_temp.hq_company_x); each
+  -- distinct raw value is matched once (reference.match_values / match_locations)
   INSERT INTO core.company_names AS t (domain, source, raw_name, cleaned_name, linkedin_url)
   SELECT x.domain, x.source, x.name, x.cleaned_name, x.linkedin_url
   FROM pg_temp.hq_company_x x
@@ -209,43 +218,36 @@ BEGIN
 
   -- multi-valued
   INSERT INTO core.company_keywords (domain, keyword, source)
-  SELECT l.domain, l.value, r.source FROM extracted.company_list_values l
-  JOIN unnest(p_slugs, p_domains) AS u(slug, domain) ON l.domain = u.domain AND l.workflow_slug = u.slug
+  SELECT l.domain, l.value, r.source FROM pg_temp.hq_company_lists l
   JOIN reference.enrichment_workflow_registry r ON r.workflow_slug = l.workflow_slug
   WHERE l.list_name = 'keywords' ON CONFLICT DO NOTHING;
   INSERT INTO core.company_categories (domain, category, source)
-  SELECT l.domain, l.value, r.source FROM extracted.company_list_values l
-  JOIN unnest(p_slugs, p_domains) AS u(slug, domain) ON l.domain = u.domain AND l.workflow_slug = u.slug
+  SELECT l.domain, l.value, r.source FROM pg_temp.hq_company_lists l
   JOIN reference.enrichment_workflow_registry r ON r.workflow_slug = l.workflow_slug
   WHERE l.list_name = 'categories' ON CONFLICT DO NOTHING;
   INSERT INTO core.company_tech_on_site (domain, technology, source)
-  SELECT l.domain, l.value, r.source FROM extracted.company_list_values l
-  JOIN unnest(p_slugs, p_domains) AS u(slug, domain) ON l.domain = u.domain AND l.workflow_slug = u.slug
+  SELECT l.domain, l.value, r.source FROM pg_temp.hq_company_lists l
   JOIN reference.enrichment_workflow_registry r ON r.workflow_slug = l.workflow_slug
   WHERE l.list_name = 'technologies' ON CONFLICT DO NOTHING;
   INSERT INTO core.company_naics_codes (domain, naics_code, source)
-  SELECT l.domain, l.value, r.source FROM extracted.company_list_values l
-  JOIN unnest(p_slugs, p_domains) AS u(slug, domain) ON l.domain = u.domain AND l.workflow_slug = u.slug
+  SELECT l.domain, l.value, r.source FROM pg_temp.hq_company_lists l
   JOIN reference.enrichment_workflow_registry r ON r.workflow_slug = l.workflow_slug
   WHERE l.list_name = 'naics_codes' ON CONFLICT DO NOTHING;
   INSERT INTO core.company_social_urls (domain, url, source, platform)
   SELECT l.domain, l.value, r.source, split_part(regexp_replace(l.value, '^https?://(www\.)?', ''), '.', 1)
-  FROM extracted.company_list_values l
-  JOIN unnest(p_slugs, p_domains) AS u(slug, domain) ON l.domain = u.domain AND l.workflow_slug = u.slug
+  FROM pg_temp.hq_company_lists l
   JOIN reference.enrichment_workflow_registry r ON r.workflow_slug = l.workflow_slug
   WHERE l.list_name = 'social_urls' ON CONFLICT DO NOTHING;
   INSERT INTO core.company_funding_rounds AS t (domain, round_date, round_type, amount, url, investors, source)
   SELECT fr.domain, fr.round_date, fr.round_type, fr.amount, fr.url, fr.investors, r.source
-  FROM extracted.company_funding_rounds fr
-  JOIN unnest(p_slugs, p_domains) AS u(slug, domain) ON fr.domain = u.domain AND fr.workflow_slug = u.slug
+  FROM pg_temp.hq_company_rounds fr
   JOIN reference.enrichment_workflow_registry r ON r.workflow_slug = fr.workflow_slug
   ON CONFLICT (domain, coalesce(round_date, '-infinity'::date), coalesce(round_type, ''), source)
   DO UPDATE SET amount = excluded.amount, url = excluded.url, investors = excluded.investors, updated_at = now()
   WHERE (t.amount, t.url, t.investors) IS DISTINCT FROM (excluded.amount, excluded.url, excluded.investors);
   INSERT INTO core.company_vc_investors (domain, investor_name, source)
   SELECT DISTINCT fr.domain, i.name, r.source
-  FROM extracted.company_funding_rounds fr
-  JOIN unnest(p_slugs, p_domains) AS u(slug, domain) ON fr.domain = u.domain AND fr.workflow_slug = u.slug
+  FROM pg_temp.hq_company_rounds fr
   JOIN reference.enrichment_workflow_registry r ON r.workflow_slug = fr.workflow_slug
   CROSS JOIN LATERAL unnest(fr.investors) AS i(name)
   ON CONFLICT DO NOTHING;
@@ -253,7 +255,7 @@ BEGIN
   INSERT INTO core.company_vc_investors AS t (domain, investor_name, source, investor_domain)
   SELECT DISTINCT ON (l.domain, l.value, r.source) l.domain, l.value, r.source,
          CASE WHEN l.value = p.payload ->> 'vc_firm_name' THEN core.normalize_domain(p.payload ->> 'vc_firm_domain') END
-  FROM extracted.company_list_values l
+  FROM pg_temp.hq_company_lists l
   JOIN unnest(p_slugs, p_domains, p_payloads) AS p(slug, domain, payload) ON l.domain = p.domain AND l.workflow_slug = p.slug
   JOIN reference.enrichment_workflow_registry r ON r.workflow_slug = l.workflow_slug
   WHERE l.list_name = 'investors'

@@ -151,7 +151,7 @@ BEGIN
 
   SELECT array_agg(DISTINCT k.e_url) INTO v_people FROM pg_temp.hq_person_keys k;
   SELECT array_agg(DISTINCT w.company_domain) INTO v_domains
-  FROM core.person_work_history w WHERE w.linkedin_url = ANY (v_people) AND w.company_domain IS NOT NULL;
+  FROM core.person_work_history w JOIN unnest(v_people) AS u(url) ON u.url = w.linkedin_url WHERE w.company_domain IS NOT NULL;
 
   PERFORM set_config('hq.in_pipeline', 'off', true);
   PERFORM core.refresh_companies_full(coalesce(v_domains, '{}'));

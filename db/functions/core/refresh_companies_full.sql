@@ -17,39 +17,46 @@ DECLARE
   v_rows integer;
   v_changed text[];
 BEGIN
-  WITH d AS (
-    SELECT c.domain FROM core.companies c WHERE c.domain = ANY (p_domains)
-  ), cand (domain, field, v, v2, v3, source, updated_at) AS (
-    -- every non-NULL matched value of the domains, one row per (domain, field, source)
-    SELECT t.domain, 'name', t.cleaned_name, NULL, NULL, t.source, t.updated_at FROM core.company_names t
-    WHERE t.domain = ANY (p_domains) AND t.cleaned_name IS NOT NULL
-    UNION ALL
-    SELECT t.domain, 'linkedin_url', t.linkedin_url, NULL, NULL, t.source, t.updated_at FROM core.company_names t
-    WHERE t.domain = ANY (p_domains) AND t.linkedin_url IS NOT NULL
-    UNION ALL
-    SELECT t.domain, 'employee_range', t.matched_employee_range, NULL, NULL, t.source, t.updated_at FROM core.company_employee_ranges t
-    WHERE t.domain = ANY (p_domains) AND t.matched_employee_range IS NOT NULL
-    UNION ALL
-    SELECT t.domain, 'company_type', t.matched_type, NULL, NULL, t.source, t.updated_at FROM core.company_types t
-    WHERE t.domain = ANY (p_domains) AND t.matched_type IS NOT NULL
-    UNION ALL
-    SELECT t.domain, 'location', t.matched_city, t.matched_state, t.matched_country, t.source, t.updated_at FROM core.company_locations t
-    WHERE t.domain = ANY (p_domains) AND num_nonnulls(t.matched_city, t.matched_state, t.matched_country) > 0
-    UNION ALL
-    SELECT t.domain, 'industry', t.matched_industry, NULL, NULL, t.source, t.updated_at FROM core.company_industries t
-    WHERE t.domain = ANY (p_domains) AND t.matched_industry IS NOT NULL
-    UNION ALL
-    SELECT t.domain, 'funding_range', t.matched_funding_range, NULL, NULL, t.source, t.updated_at FROM core.company_funding t
-    WHERE t.domain = ANY (p_domains) AND t.matched_funding_range IS NOT NULL
-    UNION ALL
-    SELECT t.domain, 'revenue_range', t.matched_revenue_range, NULL, NULL, t.source, t.updated_at FROM core.company_revenue t
-    WHERE t.domain = ANY (p_domains) AND t.matched_revenue_range IS NOT NULL
-    UNION ALL
-    SELECT t.domain, 'description', t.description, NULL, NULL, t.source, t.updated_at FROM core.company_descriptions t
-    WHERE t.domain = ANY (p_domains) AND t.description IS NOT NULL
-    UNION ALL
-    SELECT t.domain, 'tagline', t.tagline, NULL, NULL, t.source, t.updated_at FROM core.company_descriptions t
-    WHERE t.domain = ANY (p_domains) AND t.tagline IS NOT NULL
+  WITH d AS MATERIALIZED (
+    -- joined, not '= ANY (p_domains)': a 5,000-element array parameter is
+    -- tested linearly per row by a seq scan; a join probes the indexes
+    SELECT c.domain FROM core.companies c JOIN (SELECT DISTINCT u.domain FROM unnest(p_domains) AS u(domain)) u
+      ON u.domain = c.domain
+  ), cand AS (
+    -- every non-NULL matched value of the domains, one row per (domain, field,
+    -- source); LATERAL, so each domain is an index probe whatever the
+    -- statistics say (a bulk load outgrows its last ANALYZE)
+    SELECT c.* FROM d CROSS JOIN LATERAL (
+        SELECT t.domain, 'name', t.cleaned_name, NULL, NULL, t.source, t.updated_at FROM core.company_names t
+        WHERE t.domain = d.domain AND t.cleaned_name IS NOT NULL
+        UNION ALL
+        SELECT t.domain, 'linkedin_url', t.linkedin_url, NULL, NULL, t.source, t.updated_at FROM core.company_names t
+        WHERE t.domain = d.domain AND t.linkedin_url IS NOT NULL
+        UNION ALL
+        SELECT t.domain, 'employee_range', t.matched_employee_range, NULL, NULL, t.source, t.updated_at FROM core.company_employee_ranges t
+        WHERE t.domain = d.domain AND t.matched_employee_range IS NOT NULL
+        UNION ALL
+        SELECT t.domain, 'company_type', t.matched_type, NULL, NULL, t.source, t.updated_at FROM core.company_types t
+        WHERE t.domain = d.domain AND t.matched_type IS NOT NULL
+        UNION ALL
+        SELECT t.domain, 'location', t.matched_city, t.matched_state, t.matched_country, t.source, t.updated_at FROM core.company_locations t
+        WHERE t.domain = d.domain AND num_nonnulls(t.matched_city, t.matched_state, t.matched_country) > 0
+        UNION ALL
+        SELECT t.domain, 'industry', t.matched_industry, NULL, NULL, t.source, t.updated_at FROM core.company_industries t
+        WHERE t.domain = d.domain AND t.matched_industry IS NOT NULL
+        UNION ALL
+        SELECT t.domain, 'funding_range', t.matched_funding_range, NULL, NULL, t.source, t.updated_at FROM core.company_funding t
+        WHERE t.domain = d.domain AND t.matched_funding_range IS NOT NULL
+        UNION ALL
+        SELECT t.domain, 'revenue_range', t.matched_revenue_range, NULL, NULL, t.source, t.updated_at FROM core.company_revenue t
+        WHERE t.domain = d.domain AND t.matched_revenue_range IS NOT NULL
+        UNION ALL
+        SELECT t.domain, 'description', t.description, NULL, NULL, t.source, t.updated_at FROM core.company_descriptions t
+        WHERE t.domain = d.domain AND t.description IS NOT NULL
+        UNION ALL
+        SELECT t.domain, 'tagline', t.tagline, NULL, NULL, t.source, t.updated_at FROM core.company_descriptions t
+        WHERE t.domain = d.domain AND t.tagline IS NOT NULL
+    ) AS c (domain, field, v, v2, v3, source, updated_at)
   ), best AS (
     -- the winner per (domain, field): reference.source_rank as two hash joins, not a call per row
     SELECT DISTINCT ON (c.domain, c.field) c.*
@@ -104,7 +111,7 @@ BEGIN
   SELECT count(*), array_agg(w.domain) INTO v_rows, v_changed FROM w;
   IF v_rows > 0 THEN
     -- leads of people working at a company whose golden row changed
-    PERFORM core.refresh_leads(ARRAY(SELECT p.linkedin_url FROM core.people_full p WHERE p.company_domain = ANY (v_changed)));
+    PERFORM core.refresh_leads(ARRAY(SELECT p.linkedin_url FROM core.people_full p JOIN unnest(v_changed) AS u(domain) ON u.domain = p.company_domain));
   END IF;
   RETURN v_rows;
 END;

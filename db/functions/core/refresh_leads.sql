@@ -13,19 +13,20 @@ AS $$
 DECLARE
   v_rows integer;
 BEGIN
-  WITH c AS (
+  WITH k AS MATERIALIZED (  -- joined, not '= ANY (p_urls)' (see core.refresh_companies_full)
+    SELECT DISTINCT u.url FROM unnest(p_urls) AS u(url)
+  ), c AS (
     SELECT p.linkedin_url, p.full_name, p.cleaned_title, p.job_function, p.seniority,
            p.city AS person_city, p.state AS person_state, p.country AS person_country,
            f.domain AS company_domain, f.name AS company_name, f.linkedin_url AS company_linkedin_url,
            f.city AS company_city, f.state AS company_state, f.country AS company_country,
            f.employee_range, f.industry, f.company_type, f.funding_range, f.revenue_range, p.job_start_date
-    FROM core.people_full p JOIN core.companies_full f ON f.domain = p.company_domain
-    WHERE p.linkedin_url = ANY (p_urls)
-      AND f.name IS NOT NULL AND f.country IS NOT NULL AND p.country IS NOT NULL
+    FROM k JOIN core.people_full p ON p.linkedin_url = k.url JOIN core.companies_full f ON f.domain = p.company_domain
+    WHERE f.name IS NOT NULL AND f.country IS NOT NULL AND p.country IS NOT NULL
       AND p.job_function IS NOT NULL AND p.seniority IS NOT NULL
   ), del AS (
-    DELETE FROM core.leads l
-    WHERE l.linkedin_url = ANY (p_urls) AND NOT EXISTS (SELECT 1 FROM c WHERE c.linkedin_url = l.linkedin_url)
+    DELETE FROM core.leads l USING k
+    WHERE l.linkedin_url = k.url AND NOT EXISTS (SELECT 1 FROM c WHERE c.linkedin_url = l.linkedin_url)
     RETURNING 1
   ), ins AS (
     INSERT INTO core.leads AS l (linkedin_url, full_name, cleaned_title, job_function, seniority, person_city, person_state,
