@@ -55,12 +55,13 @@ BEGIN
   IF v_n >= 1 THEN
     SELECT a.country_code INTO v_cc FROM reference.country_aliases a
      WHERE a.alias = reference.normalize_key(v_parts[v_n]);
-    -- 'City, CA': a two-letter code that is a region abbreviation (of the
-    -- raw_country, else of the US) is a region unless the city is known in
-    -- the country that code names ('Berlin, DE' is Germany).
-    IF v_cc IS NOT NULL AND v_n = 2 AND length(v_parts[2]) = 2 AND v_parts[2] = upper(v_parts[2])
+    -- 'City, CA' / 'Atlanta, Georgia': a trailing country code or name that
+    -- is also a region (abbreviation or name) of the raw_country, else of the
+    -- US, is that region unless the city is known in the country it names
+    -- ('Berlin, DE' is Germany, 'Tbilisi, Georgia' the country).
+    IF v_cc IS NOT NULL AND v_n = 2
        AND EXISTS (SELECT 1 FROM reference.region_aliases ra
-                   WHERE ra.alias = lower(v_parts[2])
+                   WHERE ra.alias = reference.normalize_key(v_parts[2])
                      AND ra.country_code = coalesce((SELECT a.country_code FROM reference.country_aliases a
                                                      WHERE a.alias = reference.normalize_key(p_raw_country)), 'US'))
        AND NOT EXISTS (SELECT 1 FROM reference.cities ci
