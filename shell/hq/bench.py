@@ -108,41 +108,62 @@ def bench_ingest(conn: psycopg.Connection, companies: int, people: int, out, bat
                   f"end-to-end is 1/{full / bare:.1f} of the bare rate")
 
 
+# Set-up for the rematch and leads benchmarks, straight into core (no
+# pipeline): p people at c = p/4 companies; the first a people hold an
+# unmatched title; functions, seniorities and countries vary as in real data.
+FUNCTIONS = ["Engineering", "Sales", "Marketing", "Product", "Finance", "Operations", "Data", "Design",
+             "Customer Success", "Human Resources", "Information Technology", "Security", "Legal",
+             "Business Development", "Executive Leadership"]
+SENIORITIES = ["Individual Contributor", "Senior", "Manager", "Director", "VP", "Head", "C-Suite", "Entry",
+               "Founder", "Owner", "Partner", "Intern"]
+COUNTRIES = ["United States", "United States", "United States", "United Kingdom", "Germany", "France", "Canada",
+             "India", "Australia", "Netherlands"]
+
 SETUP = [
     """INSERT INTO core.companies (domain) SELECT 'rm' || i || '.example' FROM generate_series(1, %(c)s) i""",
-    """INSERT INTO core.companies_full (domain, name, country) SELECT 'rm' || i || '.example', 'Co ' || i, 'United States'
-            FROM generate_series(1, %(c)s) i""",
+    """INSERT INTO core.companies_full (domain, name, country)
+            SELECT 'rm' || i || '.example', 'Co ' || i, (%(countries)s::text[])[1 + abs(hashtext('c' || i)) %% 10] FROM generate_series(1, %(c)s) i""",
     """INSERT INTO core.people (linkedin_url, full_name)
             SELECT 'https://www.linkedin.com/in/rm-' || i, 'P ' || i FROM generate_series(1, %(p)s) i""",
     """INSERT INTO core.person_job_titles (linkedin_url, source, raw_title, matched_cleaned_title, matched_job_function, matched_seniority)
             SELECT 'https://www.linkedin.com/in/rm-' || i, 'clay',
-                   CASE WHEN i <= %(a)s THEN 'Chief Vibes Wrangler' ELSE 'Software Engineer ' || (i %% 5000) END,
-                   NULL, CASE WHEN i <= %(a)s THEN NULL ELSE 'Engineering' END, CASE WHEN i <= %(a)s THEN NULL ELSE 'Individual Contributor' END
+                   CASE WHEN i <= %(a)s THEN 'Chief Vibes Wrangler' ELSE 'Software Engineer ' || (i %% 5000) END, NULL,
+                   CASE WHEN i > %(a)s THEN (%(functions)s::text[])[1 + abs(hashtext('f' || i)) %% 15] END,
+                   CASE WHEN i > %(a)s THEN (%(seniorities)s::text[])[1 + abs(hashtext('s' || i)) %% 12] END
             FROM generate_series(1, %(p)s) i""",
     """INSERT INTO core.person_locations (linkedin_url, source, raw_location, matched_country)
-            SELECT 'https://www.linkedin.com/in/rm-' || i, 'clay', 'United States', 'United States' FROM generate_series(1, %(p)s) i""",
+            SELECT 'https://www.linkedin.com/in/rm-' || i, 'clay', c, c
+            FROM generate_series(1, %(p)s) i, LATERAL (SELECT (%(countries)s::text[])[1 + abs(hashtext('p' || i)) %% 10] AS c) x""",
     """INSERT INTO core.person_work_history (linkedin_url, company_domain, company_name, title, is_current, source)
             SELECT 'https://www.linkedin.com/in/rm-' || i, 'rm' || (i %% %(c)s + 1) || '.example', 'Co', 'x', true, 'clay'
             FROM generate_series(1, %(p)s) i""",
     """INSERT INTO core.people_full (linkedin_url, full_name, job_function, seniority, country, company_domain, company_name)
-            SELECT 'https://www.linkedin.com/in/rm-' || i, 'P ' || i, CASE WHEN i <= %(a)s THEN NULL ELSE 'Engineering' END,
-                   CASE WHEN i <= %(a)s THEN NULL ELSE 'Individual Contributor' END, 'United States',
-                   'rm' || (i %% %(c)s + 1) || '.example', 'Co' FROM generate_series(1, %(p)s) i""",
+            SELECT 'https://www.linkedin.com/in/rm-' || i, 'P ' || i,
+                   CASE WHEN i > %(a)s THEN (%(functions)s::text[])[1 + abs(hashtext('f' || i)) %% 15] END,
+                   CASE WHEN i > %(a)s THEN (%(seniorities)s::text[])[1 + abs(hashtext('s' || i)) %% 12] END,
+                   (%(countries)s::text[])[1 + abs(hashtext('p' || i)) %% 10], 'rm' || (i %% %(c)s + 1) || '.example', 'Co'
+            FROM generate_series(1, %(p)s) i""",
 ]
+
+
+def _setup(conn: psycopg.Connection, people: int, affected: int, out) -> None:
+    t0 = time.perf_counter()
+    conn.execute("SET LOCAL hq.in_pipeline = 'on'")  # bulk set-up straight into core, no per-statement refresh
+    params = {"p": people, "a": affected, "c": max(people // 4, 1), "functions": FUNCTIONS,
+              "seniorities": SENIORITIES, "countries": COUNTRIES}
+    for stmt in SETUP:
+        conn.execute(stmt, params)
+    conn.execute("SELECT core.refresh_leads(ARRAY(SELECT linkedin_url FROM core.people_full WHERE linkedin_url LIKE 'https://www.linkedin.com/in/rm-%%'))")
+    conn.execute("SET LOCAL hq.in_pipeline = 'off'")
+    conn.execute("ANALYZE core.person_job_titles, core.people_full, core.companies_full, core.leads")
+    out.print(f"set-up: {people:,} people at {max(people // 4, 1):,} companies, {affected:,} holding an unmatched title "
+              f"({time.perf_counter() - t0:.1f} s)")
 
 
 def bench_rematch(conn: psycopg.Connection, people: int, affected: int, out) -> None:
     conn.row_factory = tuple_row
     with conn.transaction(force_rollback=True):
-        t0 = time.perf_counter()
-        conn.execute("SET LOCAL hq.in_pipeline = 'on'")  # bulk set-up straight into core, no per-statement refresh
-        params = {"p": people, "a": affected, "c": max(people // 4, 1)}
-        for stmt in SETUP:
-            conn.execute(stmt, params)
-        conn.execute("SELECT core.refresh_leads(ARRAY(SELECT linkedin_url FROM core.people_full WHERE linkedin_url LIKE 'https://www.linkedin.com/in/rm-%%'))")
-        conn.execute("SET LOCAL hq.in_pipeline = 'off'")
-        conn.execute("ANALYZE core.person_job_titles, core.people_full, core.leads")
-        setup = time.perf_counter() - t0
+        _setup(conn, people, affected, out)
         leads_before = conn.execute("SELECT count(*) FROM core.leads").fetchone()[0]
         base = _timed(conn, "SELECT count(*) FROM core.person_job_titles WHERE reference.normalize_key(raw_title) = 'chief vibes wrangler'")
         t1 = time.perf_counter()
@@ -151,7 +172,27 @@ def bench_rematch(conn: psycopg.Connection, people: int, affected: int, out) -> 
         took = time.perf_counter() - t1
         log = conn.execute("SELECT dimension_rows, golden_rows, duration_ms FROM reference.rematch_log ORDER BY id DESC LIMIT 1").fetchone()
         leads_after = conn.execute("SELECT count(*) FROM core.leads").fetchone()[0]
-    out.print(f"set-up: {people:,} people, {affected:,} holding the new title ({setup:.1f} s)")
     out.print(f"one job_title_lookup INSERT: {took:.2f} s; {log[0]:,} titles re-matched, {log[1]:,} golden rows, "
               f"leads {leads_before:,} -> {leads_after:,}")
     out.print(f"baseline (indexed count of the affected rows): {base * 1000:.1f} ms")
+
+
+LEADS_QUERY = """SELECT linkedin_url, full_name, cleaned_title, job_function, seniority, company_name, company_country
+FROM core.leads WHERE job_function = ANY (%s) AND seniority = ANY (%s) AND company_country = %s
+ORDER BY linkedin_url LIMIT 50"""
+
+
+def bench_leads(conn: psycopg.Connection, people: int, out) -> None:
+    conn.row_factory = tuple_row
+    with conn.transaction(force_rollback=True):
+        _setup(conn, people, 0, out)
+        args = (["Engineering", "Data"], ["VP", "Director", "Head"], "Germany")
+        conn.execute(LEADS_QUERY, args).fetchall()  # warm the cache
+        plan = [r[0] for r in conn.execute("EXPLAIN (ANALYZE, BUFFERS) " + LEADS_QUERY, args).fetchall()]
+        took = min(_timed(conn, LEADS_QUERY, args) for _ in range(5))
+        base = min(_timed(conn, "SELECT linkedin_url FROM core.leads ORDER BY linkedin_url LIMIT 50") for _ in range(5))
+        leads = conn.execute("SELECT count(*) FROM core.leads").fetchone()[0]
+    out.print(f"{leads:,} leads; filtered page (functions Engineering/Data, seniorities VP/Director/Head, Germany): "
+              f"{took * 1000:.1f} ms (best of 5); baseline unfiltered page: {base * 1000:.1f} ms")
+    for line in plan:
+        out.print("  " + line)

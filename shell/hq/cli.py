@@ -229,5 +229,15 @@ def bench_rematch(people: int = typer.Option(1_000_000, help="People in the ware
         run(conn, people, affected, out)
 
 
+@bench_app.command("leads")
+@one_line_errors
+def bench_leads(people: int = typer.Option(1_000_000, help="People in the warehouse (at people/4 companies).")) -> None:
+    """EXPLAIN ANALYZE the filtered leads page at `people` people; print its time and an unfiltered page's."""
+    from hq.bench import bench_leads as run
+
+    with _connect(autocommit=True) as conn:
+        run(conn, people, out)
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()
