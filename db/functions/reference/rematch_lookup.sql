@@ -8,7 +8,9 @@ AS $$
 -- Re-match the dimension rows whose normalized raw value is one of p_keys
 -- (the keys a statement on lookup table p_lookup inserted, changed or
 -- deleted), set-based, through the indexes on reference.normalize_key(raw).
--- Only rows whose match changes are written; the dimension triggers then
+-- p_keys is compared under the default collation: called from a trigger
+-- it can arrive with another one ("C"), which would hide the expression
+-- indexes and scan every row. Only rows whose match changes are written; the dimension triggers then
 -- refresh golden rows and leads. Returns the dimension rows changed.
 DECLARE
   v_rows integer := 0;
@@ -17,25 +19,25 @@ BEGIN
   IF p_lookup = 'employee_range_lookup' THEN
     UPDATE core.company_employee_ranges t
        SET matched_employee_range = reference.match_employee_range(t.raw_size, t.raw_employee_count), updated_at = now()
-     WHERE reference.normalize_key(t.raw_size) = ANY (p_keys)
+     WHERE reference.normalize_key(t.raw_size) = ANY (p_keys COLLATE "default")
        AND t.matched_employee_range IS DISTINCT FROM reference.match_employee_range(t.raw_size, t.raw_employee_count);
     GET DIAGNOSTICS v_rows = ROW_COUNT;
   ELSIF p_lookup = 'revenue_range_lookup' THEN
     UPDATE core.company_revenue t
        SET matched_revenue_range = reference.match_revenue_range(t.raw_revenue_range), updated_at = now()
-     WHERE reference.normalize_key(t.raw_revenue_range) = ANY (p_keys)
+     WHERE reference.normalize_key(t.raw_revenue_range) = ANY (p_keys COLLATE "default")
        AND t.matched_revenue_range IS DISTINCT FROM reference.match_revenue_range(t.raw_revenue_range);
     GET DIAGNOSTICS v_rows = ROW_COUNT;
   ELSIF p_lookup = 'funding_range_lookup' THEN
     UPDATE core.company_funding t
        SET matched_funding_range = reference.match_funding_range(t.raw_funding_range), updated_at = now()
-     WHERE reference.normalize_key(t.raw_funding_range) = ANY (p_keys)
+     WHERE reference.normalize_key(t.raw_funding_range) = ANY (p_keys COLLATE "default")
        AND t.matched_funding_range IS DISTINCT FROM reference.match_funding_range(t.raw_funding_range);
     GET DIAGNOSTICS v_rows = ROW_COUNT;
   ELSIF p_lookup = 'company_type_lookup' THEN
     UPDATE core.company_types t
        SET matched_type = reference.match_company_type(t.raw_type), updated_at = now()
-     WHERE reference.normalize_key(t.raw_type) = ANY (p_keys)
+     WHERE reference.normalize_key(t.raw_type) = ANY (p_keys COLLATE "default")
        AND t.matched_type IS DISTINCT FROM reference.match_company_type(t.raw_type);
     GET DIAGNOSTICS v_rows = ROW_COUNT;
   ELSIF p_lookup = 'industry_lookup' THEN
@@ -47,24 +49,24 @@ BEGIN
                             (SELECT reference.match_industry(i) FROM jsonb_array_elements_text(s.raw_industries) AS i
                              WHERE reference.match_industry(i) IS NOT NULL LIMIT 1)) AS v
             FROM core.company_industries s
-            WHERE reference.normalize_key(s.raw_industry) = ANY (p_keys)
+            WHERE reference.normalize_key(s.raw_industry) = ANY (p_keys COLLATE "default")
                OR (s.raw_industries IS NOT NULL AND EXISTS (
                      SELECT 1 FROM jsonb_array_elements_text(s.raw_industries) AS i
-                     WHERE reference.normalize_key(i) = ANY (p_keys)))) m
+                     WHERE reference.normalize_key(i) = ANY (p_keys COLLATE "default")))) m
      WHERE t.domain = m.domain AND t.source = m.source AND t.matched_industry IS DISTINCT FROM m.v;
     GET DIAGNOSTICS v_rows = ROW_COUNT;
   ELSIF p_lookup = 'location_lookup' THEN
     UPDATE core.company_locations t
        SET matched_city = m.city, matched_state = m.state, matched_country = m.country, updated_at = now()
       FROM core.company_locations s CROSS JOIN LATERAL reference.match_location(s.raw_location, s.raw_country) m
-     WHERE reference.normalize_key(s.raw_location) = ANY (p_keys)
+     WHERE reference.normalize_key(s.raw_location) = ANY (p_keys COLLATE "default")
        AND t.domain = s.domain AND t.source = s.source
        AND (t.matched_city, t.matched_state, t.matched_country) IS DISTINCT FROM (m.city, m.state, m.country);
     GET DIAGNOSTICS v_rows = ROW_COUNT;
     UPDATE core.person_locations t
        SET matched_city = m.city, matched_state = m.state, matched_country = m.country, updated_at = now()
       FROM core.person_locations s CROSS JOIN LATERAL reference.match_location(s.raw_location, s.raw_country) m
-     WHERE reference.normalize_key(s.raw_location) = ANY (p_keys)
+     WHERE reference.normalize_key(s.raw_location) = ANY (p_keys COLLATE "default")
        AND t.linkedin_url = s.linkedin_url AND t.source = s.source
        AND (t.matched_city, t.matched_state, t.matched_country) IS DISTINCT FROM (m.city, m.state, m.country);
     GET DIAGNOSTICS v_n = ROW_COUNT;
@@ -75,8 +77,8 @@ BEGIN
            matched_seniority = m.seniority, updated_at = now()
       FROM reference.match_job_titles(ARRAY(
              SELECT DISTINCT s.raw_title FROM core.person_job_titles s
-             WHERE reference.normalize_key(s.raw_title) = ANY (p_keys))) m
-     WHERE reference.normalize_key(t.raw_title) = ANY (p_keys) AND t.raw_title = m.raw_title
+             WHERE reference.normalize_key(s.raw_title) = ANY (p_keys COLLATE "default"))) m
+     WHERE reference.normalize_key(t.raw_title) = ANY (p_keys COLLATE "default") AND t.raw_title = m.raw_title
        AND (t.matched_cleaned_title, t.matched_job_function, t.matched_seniority)
            IS DISTINCT FROM (m.cleaned_title, m.job_function, m.seniority);
     GET DIAGNOSTICS v_rows = ROW_COUNT;
