@@ -18,45 +18,42 @@ DECLARE
   v_changed text[];
 BEGIN
   WITH d AS MATERIALIZED (
-    -- joined, not '= ANY (p_domains)': a 5,000-element array parameter is
-    -- tested linearly per row by a seq scan; a join probes the indexes
+    -- joined, not '= ANY (p_domains)': a seq scan tests a 5,000-element
+    -- array parameter linearly on every row; a join lets the planner hash
+    -- or probe the key indexes
     SELECT c.domain FROM core.companies c JOIN (SELECT DISTINCT u.domain FROM unnest(p_domains) AS u(domain)) u
       ON u.domain = c.domain
-  ), cand AS (
-    -- every non-NULL matched value of the domains, one row per (domain, field,
-    -- source); LATERAL, so each domain is an index probe whatever the
-    -- statistics say (a bulk load outgrows its last ANALYZE)
-    SELECT c.* FROM d CROSS JOIN LATERAL (
-        SELECT t.domain, 'name', t.cleaned_name, NULL, NULL, t.source, t.updated_at FROM core.company_names t
-        WHERE t.domain = d.domain AND t.cleaned_name IS NOT NULL
-        UNION ALL
-        SELECT t.domain, 'linkedin_url', t.linkedin_url, NULL, NULL, t.source, t.updated_at FROM core.company_names t
-        WHERE t.domain = d.domain AND t.linkedin_url IS NOT NULL
-        UNION ALL
-        SELECT t.domain, 'employee_range', t.matched_employee_range, NULL, NULL, t.source, t.updated_at FROM core.company_employee_ranges t
-        WHERE t.domain = d.domain AND t.matched_employee_range IS NOT NULL
-        UNION ALL
-        SELECT t.domain, 'company_type', t.matched_type, NULL, NULL, t.source, t.updated_at FROM core.company_types t
-        WHERE t.domain = d.domain AND t.matched_type IS NOT NULL
-        UNION ALL
-        SELECT t.domain, 'location', t.matched_city, t.matched_state, t.matched_country, t.source, t.updated_at FROM core.company_locations t
-        WHERE t.domain = d.domain AND num_nonnulls(t.matched_city, t.matched_state, t.matched_country) > 0
-        UNION ALL
-        SELECT t.domain, 'industry', t.matched_industry, NULL, NULL, t.source, t.updated_at FROM core.company_industries t
-        WHERE t.domain = d.domain AND t.matched_industry IS NOT NULL
-        UNION ALL
-        SELECT t.domain, 'funding_range', t.matched_funding_range, NULL, NULL, t.source, t.updated_at FROM core.company_funding t
-        WHERE t.domain = d.domain AND t.matched_funding_range IS NOT NULL
-        UNION ALL
-        SELECT t.domain, 'revenue_range', t.matched_revenue_range, NULL, NULL, t.source, t.updated_at FROM core.company_revenue t
-        WHERE t.domain = d.domain AND t.matched_revenue_range IS NOT NULL
-        UNION ALL
-        SELECT t.domain, 'description', t.description, NULL, NULL, t.source, t.updated_at FROM core.company_descriptions t
-        WHERE t.domain = d.domain AND t.description IS NOT NULL
-        UNION ALL
-        SELECT t.domain, 'tagline', t.tagline, NULL, NULL, t.source, t.updated_at FROM core.company_descriptions t
-        WHERE t.domain = d.domain AND t.tagline IS NOT NULL
-    ) AS c (domain, field, v, v2, v3, source, updated_at)
+  ), cand (domain, field, v, v2, v3, source, updated_at) AS (
+    -- every non-NULL matched value of the domains, one row per (domain, field, source)
+    SELECT t.domain, 'name', t.cleaned_name, NULL, NULL, t.source, t.updated_at FROM core.company_names t JOIN d ON d.domain = t.domain
+    WHERE t.cleaned_name IS NOT NULL
+    UNION ALL
+    SELECT t.domain, 'linkedin_url', t.linkedin_url, NULL, NULL, t.source, t.updated_at FROM core.company_names t JOIN d ON d.domain = t.domain
+    WHERE t.linkedin_url IS NOT NULL
+    UNION ALL
+    SELECT t.domain, 'employee_range', t.matched_employee_range, NULL, NULL, t.source, t.updated_at FROM core.company_employee_ranges t JOIN d ON d.domain = t.domain
+    WHERE t.matched_employee_range IS NOT NULL
+    UNION ALL
+    SELECT t.domain, 'company_type', t.matched_type, NULL, NULL, t.source, t.updated_at FROM core.company_types t JOIN d ON d.domain = t.domain
+    WHERE t.matched_type IS NOT NULL
+    UNION ALL
+    SELECT t.domain, 'location', t.matched_city, t.matched_state, t.matched_country, t.source, t.updated_at FROM core.company_locations t JOIN d ON d.domain = t.domain
+    WHERE num_nonnulls(t.matched_city, t.matched_state, t.matched_country) > 0
+    UNION ALL
+    SELECT t.domain, 'industry', t.matched_industry, NULL, NULL, t.source, t.updated_at FROM core.company_industries t JOIN d ON d.domain = t.domain
+    WHERE t.matched_industry IS NOT NULL
+    UNION ALL
+    SELECT t.domain, 'funding_range', t.matched_funding_range, NULL, NULL, t.source, t.updated_at FROM core.company_funding t JOIN d ON d.domain = t.domain
+    WHERE t.matched_funding_range IS NOT NULL
+    UNION ALL
+    SELECT t.domain, 'revenue_range', t.matched_revenue_range, NULL, NULL, t.source, t.updated_at FROM core.company_revenue t JOIN d ON d.domain = t.domain
+    WHERE t.matched_revenue_range IS NOT NULL
+    UNION ALL
+    SELECT t.domain, 'description', t.description, NULL, NULL, t.source, t.updated_at FROM core.company_descriptions t JOIN d ON d.domain = t.domain
+    WHERE t.description IS NOT NULL
+    UNION ALL
+    SELECT t.domain, 'tagline', t.tagline, NULL, NULL, t.source, t.updated_at FROM core.company_descriptions t JOIN d ON d.domain = t.domain
+    WHERE t.tagline IS NOT NULL
   ), best AS (
     -- the winner per (domain, field): reference.source_rank as two hash joins, not a call per row
     SELECT DISTINCT ON (c.domain, c.field) c.*

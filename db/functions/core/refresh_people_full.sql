@@ -18,30 +18,27 @@ BEGIN
     -- joined, not '= ANY (p_urls)' (see core.refresh_companies_full)
     SELECT p.linkedin_url FROM core.people p JOIN (SELECT DISTINCT u.url FROM unnest(p_urls) AS u(url)) u
       ON u.url = p.linkedin_url
-  ), cand AS (
-    -- every non-NULL matched value of the people, one row per (person, field,
-    -- source); LATERAL: an index probe per person whatever the statistics say
-    SELECT c.* FROM d CROSS JOIN LATERAL (
-        SELECT t.linkedin_url, 'full_name', t.cleaned_name, NULL, NULL, NULL::date, t.source, t.updated_at FROM core.person_names t
-        WHERE t.linkedin_url = d.linkedin_url AND t.cleaned_name IS NOT NULL
-        UNION ALL
-        SELECT t.linkedin_url, 'cleaned_title', t.matched_cleaned_title, NULL, NULL, NULL, t.source, t.updated_at FROM core.person_job_titles t
-        WHERE t.linkedin_url = d.linkedin_url AND t.matched_cleaned_title IS NOT NULL
-        UNION ALL
-        SELECT t.linkedin_url, 'job_function', t.matched_job_function, NULL, NULL, NULL, t.source, t.updated_at FROM core.person_job_titles t
-        WHERE t.linkedin_url = d.linkedin_url AND t.matched_job_function IS NOT NULL
-        UNION ALL
-        SELECT t.linkedin_url, 'seniority', t.matched_seniority, NULL, NULL, NULL, t.source, t.updated_at FROM core.person_job_titles t
-        WHERE t.linkedin_url = d.linkedin_url AND t.matched_seniority IS NOT NULL
-        UNION ALL
-        SELECT t.linkedin_url, 'location', t.matched_city, t.matched_state, t.matched_country, NULL, t.source, t.updated_at
-        FROM core.person_locations t
-        WHERE t.linkedin_url = d.linkedin_url AND num_nonnulls(t.matched_city, t.matched_state, t.matched_country) > 0
-        UNION ALL
-        SELECT t.linkedin_url, 'company', t.company_domain, t.company_name, NULL, t.start_date, t.source, t.updated_at
-        FROM core.person_work_history t
-        WHERE t.linkedin_url = d.linkedin_url AND t.is_current AND t.company_domain IS NOT NULL
-    ) AS c (linkedin_url, field, v, v2, v3, dt, source, updated_at)
+  ), cand (linkedin_url, field, v, v2, v3, dt, source, updated_at) AS (
+    -- every non-NULL matched value of the people, one row per (person, field, source)
+    SELECT t.linkedin_url, 'full_name', t.cleaned_name, NULL, NULL, NULL::date, t.source, t.updated_at FROM core.person_names t JOIN d ON d.linkedin_url = t.linkedin_url
+    WHERE t.cleaned_name IS NOT NULL
+    UNION ALL
+    SELECT t.linkedin_url, 'cleaned_title', t.matched_cleaned_title, NULL, NULL, NULL, t.source, t.updated_at FROM core.person_job_titles t JOIN d ON d.linkedin_url = t.linkedin_url
+    WHERE t.matched_cleaned_title IS NOT NULL
+    UNION ALL
+    SELECT t.linkedin_url, 'job_function', t.matched_job_function, NULL, NULL, NULL, t.source, t.updated_at FROM core.person_job_titles t JOIN d ON d.linkedin_url = t.linkedin_url
+    WHERE t.matched_job_function IS NOT NULL
+    UNION ALL
+    SELECT t.linkedin_url, 'seniority', t.matched_seniority, NULL, NULL, NULL, t.source, t.updated_at FROM core.person_job_titles t JOIN d ON d.linkedin_url = t.linkedin_url
+    WHERE t.matched_seniority IS NOT NULL
+    UNION ALL
+    SELECT t.linkedin_url, 'location', t.matched_city, t.matched_state, t.matched_country, NULL, t.source, t.updated_at
+    FROM core.person_locations t JOIN d ON d.linkedin_url = t.linkedin_url
+    WHERE num_nonnulls(t.matched_city, t.matched_state, t.matched_country) > 0
+    UNION ALL
+    SELECT t.linkedin_url, 'company', t.company_domain, t.company_name, NULL, t.start_date, t.source, t.updated_at
+    FROM core.person_work_history t JOIN d ON d.linkedin_url = t.linkedin_url
+    WHERE t.is_current AND t.company_domain IS NOT NULL
   ), best AS (
     -- the winner per (person, field): reference.source_rank as two hash joins, not a call per row
     SELECT DISTINCT ON (c.linkedin_url, c.field) c.*
