@@ -24,29 +24,9 @@ BEGIN
   END IF;
   TRUNCATE pg_temp.hq_company_x, pg_temp.hq_company_lists, pg_temp.hq_company_rounds;
 
-  -- the field map pivoted to one row of JSON paths per workflow, so each
-  -- payload is read once, without aggregating (payload x target) rows
-  WITH p AS (
-    SELECT m.workflow_slug,
-           max(m.json_path) FILTER (WHERE m.target = 'name') AS name,
-           max(m.json_path) FILTER (WHERE m.target = 'linkedin_url') AS linkedin_url,
-           max(m.json_path) FILTER (WHERE m.target = 'size') AS size,
-           max(m.json_path) FILTER (WHERE m.target = 'employee_count') AS employee_count,
-           max(m.json_path) FILTER (WHERE m.target = 'company_type') AS company_type,
-           max(m.json_path) FILTER (WHERE m.target = 'industry') AS industry,
-           max(m.json_path) FILTER (WHERE m.target = 'industries') AS industries,
-           max(m.json_path) FILTER (WHERE m.target = 'location') AS location,
-           max(m.json_path) FILTER (WHERE m.target = 'city') AS city,
-           max(m.json_path) FILTER (WHERE m.target = 'state') AS state,
-           max(m.json_path) FILTER (WHERE m.target = 'country') AS country,
-           max(m.json_path) FILTER (WHERE m.target = 'funding_range') AS funding_range,
-           max(m.json_path) FILTER (WHERE m.target = 'revenue_range') AS revenue_range,
-           max(m.json_path) FILTER (WHERE m.target = 'description') AS description,
-           max(m.json_path) FILTER (WHERE m.target = 'tagline') AS tagline
-    FROM reference.workflow_field_map m
-    WHERE m.workflow_slug = ANY (p_slugs)
-    GROUP BY m.workflow_slug
-  ), ins AS (
+  -- flat fields read through reference.workflow_field_paths (one row of JSON
+  -- paths per workflow), each payload once
+  WITH ins AS (
   INSERT INTO extracted.company_profile AS t (domain, workflow_slug, source, raw_id, name, cleaned_name, linkedin_url,
          size, employee_count, company_type, industry, industries, location, city, state, country,
          funding_range, revenue_range, description, tagline, extracted_at)
@@ -63,7 +43,7 @@ BEGIN
          NULLIF(btrim(b.payload #>> p.description), ''), NULLIF(btrim(b.payload #>> p.tagline), ''), now()
   FROM unnest(p_ids, p_slugs, p_domains, p_payloads) AS b(id, slug, domain, payload)
   JOIN reference.enrichment_workflow_registry r ON r.workflow_slug = b.slug
-  LEFT JOIN p ON p.workflow_slug = b.slug
+  LEFT JOIN reference.workflow_field_paths p ON p.workflow_slug = b.slug
   WHERE r.extracted_table = 'extracted.company_profile'
   ON CONFLICT (domain, workflow_slug) DO UPDATE SET
     source = excluded.source, raw_id = excluded.raw_id, name = excluded.name, cleaned_name = excluded.cleaned_name,

@@ -22,29 +22,8 @@ DECLARE
 BEGIN
   PERFORM set_config('hq.in_pipeline', 'on', true);
 
-  -- the field map pivoted to one row of JSON paths per workflow, so each
-  -- payload is read once, without aggregating (payload x target) rows
-  WITH p AS (
-    SELECT m.workflow_slug,
-           max(m.json_path) FILTER (WHERE m.target = 'name') AS name,
-           max(m.json_path) FILTER (WHERE m.target = 'first_name') AS first_name,
-           max(m.json_path) FILTER (WHERE m.target = 'last_name') AS last_name,
-           max(m.json_path) FILTER (WHERE m.target = 'title') AS title,
-           max(m.json_path) FILTER (WHERE m.target = 'headline') AS headline,
-           max(m.json_path) FILTER (WHERE m.target = 'location') AS location,
-           max(m.json_path) FILTER (WHERE m.target = 'country') AS country,
-           max(m.json_path) FILTER (WHERE m.target = 'company_name') AS company_name,
-           max(m.json_path) FILTER (WHERE m.target = 'company_domain') AS company_domain,
-           max(m.json_path) FILTER (WHERE m.target = 'company_linkedin_url') AS company_linkedin_url,
-           max(m.json_path) FILTER (WHERE m.target = 'company_size') AS company_size,
-           max(m.json_path) FILTER (WHERE m.target = 'company_industry') AS company_industry,
-           max(m.json_path) FILTER (WHERE m.target = 'company_location') AS company_location,
-           max(m.json_path) FILTER (WHERE m.target = 'job_start_date') AS job_start_date,
-           max(m.json_path) FILTER (WHERE m.target = 'profile_urn') AS profile_urn
-    FROM reference.workflow_field_map m
-    WHERE m.workflow_slug = ANY (p_slugs)
-    GROUP BY m.workflow_slug
-  )
+  -- flat fields read through reference.workflow_field_paths (one row of JSON
+  -- paths per workflow), each payload once
   INSERT INTO extracted.person_profile AS t (linkedin_url, workflow_slug, source, raw_id, full_name, first_name, last_name,
          title, headline, location, country, company_name, company_domain, company_linkedin_url,
          company_size, company_industry, company_location, raw_job_start, job_start_date, profile_urn, salesnav_id, extracted_at)
@@ -61,7 +40,7 @@ BEGIN
          NULLIF(btrim(b.payload #>> p.profile_urn), ''), core.salesnav_id(b.url, b.payload #>> p.profile_urn), now()
   FROM unnest(p_ids, p_slugs, p_urls, p_payloads) AS b(id, slug, url, payload)
   JOIN reference.enrichment_workflow_registry r ON r.workflow_slug = b.slug
-  LEFT JOIN p ON p.workflow_slug = b.slug
+  LEFT JOIN reference.workflow_field_paths p ON p.workflow_slug = b.slug
   ON CONFLICT (linkedin_url, workflow_slug) DO UPDATE SET
     source = excluded.source, raw_id = excluded.raw_id, full_name = excluded.full_name, first_name = excluded.first_name,
     last_name = excluded.last_name, title = excluded.title, headline = excluded.headline, location = excluded.location,
