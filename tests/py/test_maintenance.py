@@ -96,6 +96,8 @@ def test_delete_companies_without_location_dry_run_then_batches(db_url):
         conn.execute("CALL core.delete_companies_without_location()")  # dry run by default
         assert any(m.startswith("dry run: 5 companies have no location data") for m in seen), seen
         assert conn.execute("SELECT count(*) FROM core.companies").fetchone()[0] == 6
+        conn.execute("CALL core.delete_companies_without_location(2, NULL)")  # NULL is no licence to delete
+        assert conn.execute("SELECT count(*) FROM core.companies").fetchone()[0] == 6
         seen.clear()
         conn.execute("CALL core.delete_companies_without_location(2, false)")
         assert len([m for m in seen if m.startswith("deleted ")]) == 3, seen  # 2 + 2 + 1

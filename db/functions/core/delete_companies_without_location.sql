@@ -26,7 +26,7 @@ BEGIN
   IF p_batch_size IS NULL OR p_batch_size < 1 THEN
     RAISE EXCEPTION 'p_batch_size must be a positive number, got %', p_batch_size USING ERRCODE = '22023';
   END IF;
-  IF p_dry_run THEN
+  IF p_dry_run IS NOT FALSE THEN  -- NULL is a dry run too: only an explicit false deletes
     SELECT count(*) INTO v_companies FROM core.companies c
     WHERE NOT EXISTS (SELECT 1 FROM core.company_locations l WHERE l.domain = c.domain
                         AND num_nonnulls(l.raw_location, l.raw_country, l.matched_city, l.matched_state, l.matched_country) > 0);
