@@ -125,6 +125,8 @@ SETUP = [
             SELECT 'rm' || i || '.example', 'Co ' || i, (%(countries)s::text[])[1 + abs(hashtext('c' || i)) %% 10] FROM generate_series(1, %(c)s) i""",
     """INSERT INTO core.people (linkedin_url, full_name)
             SELECT 'https://www.linkedin.com/in/rm-' || i, 'P ' || i FROM generate_series(1, %(p)s) i""",
+    """INSERT INTO core.person_names (linkedin_url, source, raw_name, cleaned_name)
+            SELECT 'https://www.linkedin.com/in/rm-' || i, 'clay', 'P ' || i, 'P ' || i FROM generate_series(1, %(p)s) i""",
     """INSERT INTO core.person_job_titles (linkedin_url, source, raw_title, matched_cleaned_title, matched_job_function, matched_seniority)
             SELECT 'https://www.linkedin.com/in/rm-' || i, 'clay',
                    CASE WHEN i <= %(a)s THEN 'Chief Vibes Wrangler' ELSE 'Software Engineer ' || (i %% 5000) END, NULL,
@@ -155,7 +157,8 @@ def _setup(conn: psycopg.Connection, people: int, affected: int, out) -> None:
         conn.execute(stmt, params)
     conn.execute("SELECT core.refresh_leads(ARRAY(SELECT linkedin_url FROM core.people_full WHERE linkedin_url LIKE 'https://www.linkedin.com/in/rm-%%'))")
     conn.execute("SET LOCAL hq.in_pipeline = 'off'")
-    conn.execute("ANALYZE core.person_job_titles, core.people_full, core.companies_full, core.leads")
+    conn.execute("ANALYZE core.person_names, core.person_job_titles, core.person_locations, core.person_work_history, "
+                 "core.people, core.people_full, core.companies_full, core.leads")
     out.print(f"set-up: {people:,} people at {max(people // 4, 1):,} companies, {affected:,} holding an unmatched title "
               f"({time.perf_counter() - t0:.1f} s)")
 

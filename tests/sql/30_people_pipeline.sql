@@ -1,6 +1,6 @@
 -- People pipeline: fixtures through plain INSERTs and COPY, Sales Navigator identity, leads, signals, bad rows.
 BEGIN;
-SELECT plan(35);
+SELECT plan(38);
 \set p_find `cat "$HQ_FIXTURES"/clay-find-people.json`
 \set p_prof `cat "$HQ_FIXTURES"/clay-person-profile.json`
 \set p_ce `cat "$HQ_FIXTURES"/companyenrich-company.json`
@@ -94,6 +94,19 @@ SELECT is(api.leads_new_in_role('{}', 36500) -> 'data' -> 0 ->> 'linkedin_url' I
 SELECT ok((SELECT bool_or(e ->> 'full_name' = 'Sam Rivera') FROM jsonb_array_elements(api.leads_recently_promoted('{}', 36500) -> 'data') e), 'recently promoted: Senior Software Engineer -> Director at Antimetal');
 SELECT is(api.leads_by_past_employer('{}', ARRAY['https://www.datadoghq.com']) -> 'data' -> 0 ->> 'full_name', 'Sam Rivera', 'by past employer');
 SELECT is(api.leads_at_vc_portfolio('{}', ARRAY['Framework Ventures']) -> 'data' -> 0 ->> 'full_name', 'Sam Rivera', 'at VC portfolio, firm filter');
+
+-- by company customers: SecurityPal lists Antimetal (Sam's current company) and
+-- Datadog (his past employer) as customers; Jane Doe's Ironclad is not one
+INSERT INTO raw.manual_company_customers (workflow_slug, raw_payload) VALUES
+  ('manual-company-customers', '{"origin_company_domain": "securitypal.com", "company_customer_name": "Antimetal", "company_customer_domain": "https://antimetal.com/"}');
+SELECT is((SELECT array_agg(e ->> 'full_name') FROM jsonb_array_elements(api.leads_by_company_customers('{}', 'securitypal.com') -> 'data') e),
+          ARRAY['Sam Rivera'], 'by company customers: a lead working at a customer');
+DELETE FROM core.company_customers WHERE origin_company_domain = 'securitypal.com';
+INSERT INTO raw.manual_company_customers (workflow_slug, raw_payload) VALUES
+  ('manual-company-customers', '{"origin_company_domain": "www.SecurityPal.com", "company_customer_name": "Datadog", "company_customer_domain": "datadoghq.com"}');
+SELECT is((SELECT array_agg(e ->> 'full_name') FROM jsonb_array_elements(api.leads_by_company_customers('{}', 'securitypal.com') -> 'data') e),
+          ARRAY['Sam Rivera'], 'by company customers: a lead who worked at a customer');
+SELECT is(jsonb_array_length(api.leads_by_company_customers('{}', 'ironcladapp.com') -> 'data'), 0, 'by company customers: none for a company without customers');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -1,6 +1,6 @@
 -- No manual backfills: rematch on reference changes, rematch log, enrichment status, coalescing gaps, replay.
 BEGIN;
-SELECT plan(21);
+SELECT plan(25);
 \set p_prof `cat "$HQ_FIXTURES"/clay-person-profile.json`
 \set p_ce `cat "$HQ_FIXTURES"/companyenrich-company.json`
 \set p_cb `cat "$HQ_FIXTURES"/crunchbase-company.json`
@@ -45,6 +45,26 @@ SELECT is((SELECT country FROM core.companies_full WHERE domain = 'mystery.examp
 INSERT INTO reference.location_lookup (raw_location, city, state, country) VALUES ('The Big Apple', 'New York', 'New York', 'United States');
 SELECT results_eq($$SELECT city, country FROM core.companies_full WHERE domain = 'mystery.example'$$,
   $$VALUES ('New York'::text, 'United States'::text)$$, 'location lookup INSERT re-matches company locations');
+
+-- the same lookup re-matches person locations
+INSERT INTO raw.person_discovery (workflow_slug, raw_payload) VALUES ('clay-find-people',
+  '{"url": "https://www.linkedin.com/in/gotham-gal", "name": "Gotham Gal", "location_name": "the big  apple"}');
+SELECT results_eq($$SELECT city, country FROM core.people_full WHERE full_name = 'Gotham Gal'$$,
+  $$VALUES ('New York'::text, 'United States'::text)$$, 'a person location matched by the lookup on ingest');
+UPDATE reference.location_lookup SET city = NULL, state = NULL, country = 'United Kingdom' WHERE raw_location = 'the big apple';
+SELECT results_eq($$SELECT city, country FROM core.people_full WHERE full_name = 'Gotham Gal'$$,
+  $$VALUES (NULL::text, 'United Kingdom'::text)$$, 'location lookup UPDATE re-matches person locations');
+
+-- single-value lookups (company type, revenue): each distinct raw value matched once
+INSERT INTO raw.company_payloads (company_domain, workflow_slug, raw_payload) VALUES ('bootstrap.example', 'companyenrich-company',
+  '{"domain": "bootstrap.example", "name": "Bootstrap", "type": "Bootstrapped  Shop", "revenue": "A lot of money"}');
+INSERT INTO reference.company_type_lookup (raw_value, matched_value) VALUES ('bootstrapped shop', 'Private Company');
+INSERT INTO reference.revenue_range_lookup (raw_value, matched_value) VALUES ('a lot of money', '$1B-$10B');
+SELECT results_eq($$SELECT company_type, revenue_range FROM core.companies_full WHERE domain = 'bootstrap.example'$$,
+  $$VALUES ('Private Company'::text, '$1B-$10B'::text)$$, 'company type and revenue lookup INSERTs re-match');
+DELETE FROM reference.company_type_lookup WHERE raw_value = 'bootstrapped shop';
+SELECT results_eq($$SELECT raw_type, matched_type FROM core.company_types WHERE domain = 'bootstrap.example'$$,
+  $$VALUES ('Bootstrapped  Shop'::text, NULL::text)$$, 'company type lookup DELETE un-matches, raw value kept');
 
 -- priority change flips a golden value
 INSERT INTO raw.company_payloads (workflow_slug, raw_payload) VALUES ('crunchbase-company', :'p_cb');
