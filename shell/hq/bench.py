@@ -87,6 +87,18 @@ def _copy_rate(conn, table: str, slug: str, payloads: list[str], batch: int) -> 
     return time.perf_counter() - t0
 
 
+WRITES = """SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0)::bigint, pg_current_wal_insert_lsn()
+FROM pg_stat_xact_user_tables WHERE schemaname IN ('raw', 'extracted', 'core', 'reference')"""
+
+
+def _work(conn, before) -> tuple:
+    """Rows written (inserted, updated or deleted in the warehouse schemas) and
+    WAL bytes since `before`, a WRITES row taken earlier in the transaction."""
+    rows, lsn = conn.execute(WRITES).fetchone()
+    wal = conn.execute("SELECT pg_wal_lsn_diff(%s, %s)::bigint", (lsn, before[1])).fetchone()[0]
+    return rows - before[0], wal, (rows, lsn)
+
+
 def bench_ingest(conn: psycopg.Connection, companies: int, people: int, out, batch: int = 5000) -> None:
     conn.row_factory = tuple_row
     tag = str(int(time.time()))
@@ -99,13 +111,20 @@ def bench_ingest(conn: psycopg.Connection, companies: int, people: int, out, bat
             # the baseline: a plain (logged) copy of the raw table with its defaults, constraints and indexes
             bare_table = f"{table}_bench_bare"
             conn.execute(f"CREATE TABLE {bare_table} (LIKE {table} INCLUDING ALL)")
+            start = conn.execute(WRITES).fetchone()
             bare = _copy_rate(conn, bare_table, slug, payloads, batch)
+            bare_rows, bare_wal, mid = _work(conn, start)
             full = _copy_rate(conn, table, slug, payloads, batch)
+            full_rows, full_wal, _ = _work(conn, mid)
             ok = conn.execute(f"SELECT count(*) FILTER (WHERE extraction_status = 'extracted'), count(*) FROM {table} "
                               "WHERE workflow_slug = %s AND created_at = now()", (slug,)).fetchone()
         out.print(f"{kind} payloads: {n:,} end to end in {full:.2f} s = {n / full:,.0f}/s "
                   f"({ok[0]:,} extracted); bare COPY into an untriggered copy of {table}: {n / bare:,.0f}/s; "
                   f"end-to-end is 1/{full / bare:.1f} of the bare rate")
+        # why the ratio is what it is: the work done per payload, against the bare COPY's
+        out.print(f"  per payload: {full_rows / n:.1f} rows written and {full_wal / n / 1024:.1f} kB of WAL end to end; "
+                  f"bare COPY {bare_rows / n:.1f} row and {bare_wal / n / 1024:.1f} kB; "
+                  f"time per row written: {full / full_rows * 1e6:.1f} µs end to end, {bare / bare_rows * 1e6:.1f} µs bare")
 
 
 # Set-up for the rematch and leads benchmarks, straight into core (no

@@ -1,7 +1,7 @@
 -- core.normalize_domain: schemes, www., paths, ports, case, trailing dots,
 -- query strings, unicode, empty, NULL and garbage.
 BEGIN;
-SELECT plan(24);
+SELECT plan(25);
 SELECT is(core.normalize_domain('https://WWW.Google.com/about'), 'google.com', 'contract example');
 SELECT is(core.normalize_domain('google.com'), 'google.com', 'bare domain unchanged');
 SELECT is(core.normalize_domain('GOOGLE.COM'), 'google.com', 'upper case lowered');
@@ -26,5 +26,13 @@ SELECT is(core.normalize_domain('localhost'), NULL, 'no dot is not a domain');
 SELECT is(core.normalize_domain('192.168.0.1'), NULL, 'IP address is not a domain');
 SELECT is(core.normalize_domain('Funding unknown'), NULL, 'garbage');
 SELECT is(core.normalize_domain('-bad-.com'), NULL, 'label may not start with a hyphen');
+-- the fast path for values that are already canonical agrees with the full
+-- rules (a leading space forces the full rules)
+SELECT is((SELECT array_agg(x) FROM unnest(ARRAY['google.com', 'a-.com', '-a.com', 'a.-b.com', 'www.x.com', 'wwwx.com', 'www2.x.io',
+             'x.c', 'x.co', 'x--y.com', 'xn--p1ai', 'b.xn--p1ai', 'a.b.c.d.museum', 'x.com.', '1.2.3.4', 'under_score.com',
+             'a..b.com', '.a.com', 'x.c0m', repeat('a', 59) || '.com', repeat('a', 60) || '.com', repeat('a', 64) || '.com',
+             'münchen.de', 'Example.COM', 'x.com:8080']) AS x
+           WHERE core.normalize_domain(x) IS DISTINCT FROM core.normalize_domain(' ' || x)), NULL,
+          'canonical fast path gives what the full rules give');
 SELECT * FROM finish();
 ROLLBACK;

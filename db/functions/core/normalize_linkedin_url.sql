@@ -1,7 +1,7 @@
 CREATE OR REPLACE FUNCTION core.normalize_linkedin_url(p_value text)
 RETURNS text
 LANGUAGE plpgsql
-IMMUTABLE PARALLEL SAFE
+IMMUTABLE STRICT PARALLEL SAFE
 AS $$
 -- Canonical https://www.linkedin.com/in/<slug> or /company/<slug>.
 -- Accepts missing scheme, country/mobile subdomains, /pub/ and Sales

@@ -1,7 +1,7 @@
 CREATE OR REPLACE FUNCTION core.parse_partial_date(p_value text)
 RETURNS date
 LANGUAGE plpgsql
-IMMUTABLE PARALLEL SAFE
+IMMUTABLE STRICT PARALLEL SAFE
 AS $$
 -- Provider dates to a date (partial dates to the first day they name):
 -- ISO 'YYYY-MM-DD' (a time part is ignored), 'YYYY-MM', 'YYYY/MM',

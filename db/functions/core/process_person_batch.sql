@@ -109,7 +109,7 @@ BEGIN
   END IF;
 
   INSERT INTO core.people (linkedin_url, linkedin_slug, full_name)
-  SELECT DISTINCT ON (k.e_url) k.e_url, substring(k.e_url FROM '/in/([^/]+)$'), x.full_name
+  SELECT DISTINCT ON (k.e_url) k.e_url, substr(k.e_url, length('https://www.linkedin.com/in/') + 1), x.full_name
   FROM pg_temp.hq_person_keys k
   JOIN extracted.person_profile x ON x.linkedin_url = k.url AND x.workflow_slug = k.slug
   ORDER BY k.e_url, x.full_name NULLS LAST
@@ -120,7 +120,7 @@ BEGIN
   FROM pg_temp.hq_person_keys k
   JOIN extracted.person_profile x ON x.linkedin_url = k.url AND x.workflow_slug = k.slug
   JOIN core.people p ON p.linkedin_url = k.e_url
-  CROSS JOIN LATERAL (VALUES ('linkedin_url', CASE WHEN core.salesnav_id(k.e_url) IS NULL THEN k.e_url END),
+  CROSS JOIN LATERAL (VALUES ('linkedin_url', CASE WHEN NOT core.is_salesnav_key(k.e_url) THEN k.e_url END),
                              ('salesnav_id', x.salesnav_id),
                              ('linkedin_urn', x.profile_urn)) AS i(t, v)
   WHERE i.v IS NOT NULL
@@ -130,8 +130,8 @@ BEGIN
   PERFORM core.upsert_person_dimensions();
 
   SELECT array_agg(DISTINCT k.e_url) INTO v_people FROM pg_temp.hq_person_keys k;
-  SELECT array_agg(DISTINCT w.company_domain) INTO v_domains
-  FROM core.person_work_history w JOIN unnest(v_people) AS u(url) ON u.url = w.linkedin_url WHERE w.company_domain IS NOT NULL;
+  -- golden companies: only those whose dimension rows this batch wrote
+  SELECT array_agg(DISTINCT t.domain) INTO v_domains FROM pg_temp.hq_companies_touched t;
 
   PERFORM set_config('hq.in_pipeline', 'off', true);
   PERFORM core.refresh_companies_full(coalesce(v_domains, '{}'));

@@ -29,24 +29,24 @@ BEGIN
          CASE WHEN pub.is_public THEN coalesce(snid.url, urn.url, nm.url) END
   FROM extracted.person_profile x
   JOIN unnest(p_slugs, p_urls) AS u(slug, url) ON x.linkedin_url = u.url AND x.workflow_slug = u.slug
-  CROSS JOIN LATERAL (SELECT core.salesnav_id(x.linkedin_url) IS NULL AS is_public) pub
+  CROSS JOIN LATERAL (SELECT NOT core.is_salesnav_key(x.linkedin_url) AS is_public) pub
   -- public row: the person stored under its Sales Navigator id
   LEFT JOIN LATERAL (SELECT p.linkedin_url AS url FROM core.people p
                      WHERE pub.is_public AND p.linkedin_url = x.salesnav_id) snid ON true
   -- Sales Navigator-only row: the public person that id is already linked to
   LEFT JOIN LATERAL (SELECT p.linkedin_url AS url FROM core.person_identifiers i JOIN core.people p ON p.id = i.person_id
                      WHERE NOT pub.is_public AND i.identifier_type = 'salesnav_id' AND i.identifier = x.linkedin_url
-                       AND core.salesnav_id(p.linkedin_url) IS NULL LIMIT 1) byid ON true
+                       AND NOT core.is_salesnav_key(p.linkedin_url) LIMIT 1) byid ON true
   -- either row: a person keyed the other way (public vs Sales Navigator) with
   -- the same profile URN, or the same name + current company + title
   LEFT JOIN LATERAL (SELECT p.linkedin_url AS url FROM core.person_identifiers i JOIN core.people p ON p.id = i.person_id
                      WHERE i.identifier_type = 'linkedin_urn' AND i.identifier = x.profile_urn
-                       AND (core.salesnav_id(p.linkedin_url) IS NULL) <> pub.is_public LIMIT 1) urn ON true
+                       AND core.is_salesnav_key(p.linkedin_url) = pub.is_public LIMIT 1) urn ON true
   LEFT JOIN LATERAL (SELECT f.linkedin_url AS url FROM core.people_full f
                      JOIN core.person_job_titles t ON t.linkedin_url = f.linkedin_url
                      WHERE x.title IS NOT NULL AND x.company_domain IS NOT NULL
                        AND lower(f.full_name) = lower(x.full_name) AND f.company_domain = x.company_domain
-                       AND (core.salesnav_id(f.linkedin_url) IS NULL) <> pub.is_public
+                       AND core.is_salesnav_key(f.linkedin_url) = pub.is_public
                        AND reference.normalize_key(t.raw_title) = reference.normalize_key(x.title)
                      LIMIT 1) nm ON true;
 END;

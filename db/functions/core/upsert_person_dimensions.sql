@@ -13,7 +13,14 @@ AS $$
 -- source's history as a set; a single current job marks the source's other
 -- jobs not current), tenure, past employers, and the companies seen (entity,
 -- name, and Sales Navigator's headcount, industry and registered address).
+-- The companies whose rows this writes are listed in
+-- pg_temp.hq_companies_touched: only their golden rows can have changed.
 BEGIN
+  IF to_regclass('pg_temp.hq_companies_touched') IS NULL THEN
+    CREATE TEMP TABLE hq_companies_touched (domain text) ON COMMIT DROP;
+  END IF;
+  TRUNCATE pg_temp.hq_companies_touched;
+
   INSERT INTO core.person_names AS t (linkedin_url, source, raw_name, cleaned_name)
   SELECT DISTINCT ON (k.e_url, x.source) k.e_url, x.source, x.full_name, btrim(x.full_name)
   FROM pg_temp.hq_person_keys k JOIN extracted.person_profile x ON x.linkedin_url = k.url AND x.workflow_slug = k.slug
@@ -122,17 +129,24 @@ BEGIN
   ON CONFLICT ON CONSTRAINT person_past_employer_key DO NOTHING;
 
   -- companies seen in work history: the entity and its name from this source
+  WITH w AS (
   INSERT INTO core.companies (domain)
   SELECT DISTINCT j.company_domain FROM pg_temp.hq_person_jobs j WHERE j.company_domain IS NOT NULL
-  ON CONFLICT (domain) DO NOTHING;
-  INSERT INTO core.company_names (domain, source, raw_name, cleaned_name, linkedin_url)
+  ON CONFLICT (domain) DO NOTHING
+  RETURNING domain)
+  INSERT INTO pg_temp.hq_companies_touched SELECT w.domain FROM w;
+  WITH w AS (
+  INSERT INTO core.company_names AS t (domain, source, raw_name, cleaned_name, linkedin_url)
   SELECT DISTINCT ON (j.company_domain, j.source) j.company_domain, j.source, j.company_name, j.company_name,
          CASE WHEN j.company_linkedin_url LIKE 'https://www.linkedin.com/company/%' THEN j.company_linkedin_url END
   FROM pg_temp.hq_person_jobs j WHERE j.company_domain IS NOT NULL AND j.company_name IS NOT NULL
   ORDER BY j.company_domain, j.source, j.is_current DESC
-  ON CONFLICT (domain, source) DO NOTHING;
+  ON CONFLICT (domain, source) DO NOTHING
+  RETURNING t.domain)
+  INSERT INTO pg_temp.hq_companies_touched SELECT w.domain FROM w;
 
   -- Sales Navigator rows describe the current company too
+  WITH w AS (
   INSERT INTO core.company_employee_ranges AS t (domain, source, raw_size, raw_employee_count, matched_employee_range)
   SELECT DISTINCT ON (x.company_domain, x.source) x.company_domain, x.source, x.company_size, NULL::int,
          reference.match_employee_range(x.company_size)
@@ -140,7 +154,10 @@ BEGIN
   WHERE x.company_domain IS NOT NULL AND x.company_size IS NOT NULL
   ORDER BY x.company_domain, x.source, x.extracted_at DESC
   ON CONFLICT (domain, source) DO UPDATE SET raw_size = excluded.raw_size, matched_employee_range = excluded.matched_employee_range, updated_at = now()
-  WHERE (t.raw_size, t.matched_employee_range) IS DISTINCT FROM (excluded.raw_size, excluded.matched_employee_range);
+  WHERE (t.raw_size, t.matched_employee_range) IS DISTINCT FROM (excluded.raw_size, excluded.matched_employee_range)
+  RETURNING t.domain)
+  INSERT INTO pg_temp.hq_companies_touched SELECT w.domain FROM w;
+  WITH w AS (
   INSERT INTO core.company_industries AS t (domain, source, raw_industry, matched_industry)
   SELECT DISTINCT ON (x.company_domain, x.source) x.company_domain, x.source, x.company_industry,
          reference.match_industry(x.company_industry)
@@ -148,7 +165,9 @@ BEGIN
   WHERE x.company_domain IS NOT NULL AND x.company_industry IS NOT NULL
   ORDER BY x.company_domain, x.source, x.extracted_at DESC
   ON CONFLICT (domain, source) DO UPDATE SET raw_industry = excluded.raw_industry, matched_industry = excluded.matched_industry, updated_at = now()
-  WHERE (t.raw_industry, t.matched_industry) IS DISTINCT FROM (excluded.raw_industry, excluded.matched_industry);
+  WHERE (t.raw_industry, t.matched_industry) IS DISTINCT FROM (excluded.raw_industry, excluded.matched_industry)
+  RETURNING t.domain)
+  INSERT INTO pg_temp.hq_companies_touched SELECT w.domain FROM w;
   WITH x AS MATERIALIZED (
     SELECT DISTINCT ON (x.company_domain, x.source) x.company_domain, x.source, x.company_location
     FROM pg_temp.hq_person_keys k JOIN extracted.person_profile x ON x.linkedin_url = k.url AND x.workflow_slug = k.slug
@@ -156,7 +175,7 @@ BEGIN
     ORDER BY x.company_domain, x.source, x.extracted_at DESC
   ), m AS MATERIALIZED (
     SELECT * FROM reference.match_locations(ARRAY(SELECT x.company_location FROM x), ARRAY(SELECT NULL::text FROM x))
-  )
+  ), w AS (
   INSERT INTO core.company_locations AS t (domain, source, raw_location, matched_city, matched_state, matched_country)
   SELECT x.company_domain, x.source, x.company_location, m.city, m.state, m.country
   FROM x JOIN m ON m.raw_location = x.company_location
@@ -165,7 +184,9 @@ BEGIN
   WHERE num_nonnulls(excluded.matched_city, excluded.matched_state, excluded.matched_country)
         >= num_nonnulls(t.matched_city, t.matched_state, t.matched_country)
     AND (t.raw_location, t.matched_city, t.matched_state, t.matched_country) IS DISTINCT FROM
-        (excluded.raw_location, excluded.matched_city, excluded.matched_state, excluded.matched_country);
+        (excluded.raw_location, excluded.matched_city, excluded.matched_state, excluded.matched_country)
+  RETURNING t.domain)
+  INSERT INTO pg_temp.hq_companies_touched SELECT w.domain FROM w;
 END;
 $$;
 COMMENT ON FUNCTION core.upsert_person_dimensions() IS
