@@ -26,11 +26,10 @@ BEGIN
       ON u.domain = c.domain
   ), cand (domain, field, v, v2, v3, source, updated_at) AS (
     -- every non-NULL matched value of the domains, one row per (domain, field, source)
-    SELECT t.domain, 'name', t.cleaned_name, NULL, NULL, t.source, t.updated_at FROM core.company_names t JOIN d ON d.domain = t.domain
-    WHERE t.cleaned_name IS NOT NULL
-    UNION ALL
-    SELECT t.domain, 'linkedin_url', t.linkedin_url, NULL, NULL, t.source, t.updated_at FROM core.company_names t JOIN d ON d.domain = t.domain
-    WHERE t.linkedin_url IS NOT NULL
+    -- one probe of a table with two fields gives both
+    SELECT t.domain, f.field, f.v, NULL, NULL, t.source, t.updated_at FROM core.company_names t JOIN d ON d.domain = t.domain
+    CROSS JOIN LATERAL (VALUES ('name', t.cleaned_name), ('linkedin_url', t.linkedin_url)) AS f(field, v)
+    WHERE f.v IS NOT NULL
     UNION ALL
     SELECT t.domain, 'employee_range', t.matched_employee_range, NULL, NULL, t.source, t.updated_at FROM core.company_employee_ranges t JOIN d ON d.domain = t.domain
     WHERE t.matched_employee_range IS NOT NULL
@@ -50,11 +49,9 @@ BEGIN
     SELECT t.domain, 'revenue_range', t.matched_revenue_range, NULL, NULL, t.source, t.updated_at FROM core.company_revenue t JOIN d ON d.domain = t.domain
     WHERE t.matched_revenue_range IS NOT NULL
     UNION ALL
-    SELECT t.domain, 'description', t.description, NULL, NULL, t.source, t.updated_at FROM core.company_descriptions t JOIN d ON d.domain = t.domain
-    WHERE t.description IS NOT NULL
-    UNION ALL
-    SELECT t.domain, 'tagline', t.tagline, NULL, NULL, t.source, t.updated_at FROM core.company_descriptions t JOIN d ON d.domain = t.domain
-    WHERE t.tagline IS NOT NULL
+    SELECT t.domain, f.field, f.v, NULL, NULL, t.source, t.updated_at FROM core.company_descriptions t JOIN d ON d.domain = t.domain
+    CROSS JOIN LATERAL (VALUES ('description', t.description), ('tagline', t.tagline)) AS f(field, v)
+    WHERE f.v IS NOT NULL
   ), best AS (
     -- the winner per (domain, field): reference.source_rank as two hash joins, not a call per row
     SELECT DISTINCT ON (c.domain, c.field) c.*

@@ -24,14 +24,11 @@ BEGIN
     SELECT t.linkedin_url, 'full_name', t.cleaned_name, NULL, NULL, NULL::date, t.source, t.updated_at FROM core.person_names t JOIN d ON d.linkedin_url = t.linkedin_url
     WHERE t.cleaned_name IS NOT NULL
     UNION ALL
-    SELECT t.linkedin_url, 'cleaned_title', t.matched_cleaned_title, NULL, NULL, NULL, t.source, t.updated_at FROM core.person_job_titles t JOIN d ON d.linkedin_url = t.linkedin_url
-    WHERE t.matched_cleaned_title IS NOT NULL
-    UNION ALL
-    SELECT t.linkedin_url, 'job_function', t.matched_job_function, NULL, NULL, NULL, t.source, t.updated_at FROM core.person_job_titles t JOIN d ON d.linkedin_url = t.linkedin_url
-    WHERE t.matched_job_function IS NOT NULL
-    UNION ALL
-    SELECT t.linkedin_url, 'seniority', t.matched_seniority, NULL, NULL, NULL, t.source, t.updated_at FROM core.person_job_titles t JOIN d ON d.linkedin_url = t.linkedin_url
-    WHERE t.matched_seniority IS NOT NULL
+    -- one probe of person_job_titles gives its three fields
+    SELECT t.linkedin_url, f.field, f.v, NULL, NULL, NULL, t.source, t.updated_at FROM core.person_job_titles t JOIN d ON d.linkedin_url = t.linkedin_url
+    CROSS JOIN LATERAL (VALUES ('cleaned_title', t.matched_cleaned_title), ('job_function', t.matched_job_function),
+                               ('seniority', t.matched_seniority)) AS f(field, v)
+    WHERE f.v IS NOT NULL
     UNION ALL
     SELECT t.linkedin_url, 'location', t.matched_city, t.matched_state, t.matched_country, NULL, t.source, t.updated_at
     FROM core.person_locations t JOIN d ON d.linkedin_url = t.linkedin_url
