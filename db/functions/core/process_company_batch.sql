@@ -103,9 +103,12 @@ BEGIN
   RETURNING t.*)
   INSERT INTO pg_temp.hq_company_rounds SELECT * FROM ins;
 
-  -- the entity
-  INSERT INTO core.companies (domain)
-  SELECT DISTINCT d FROM unnest(p_domains) AS d
+  -- the entity, named from this batch: for a new company the golden refresh
+  -- then finds the name it would write already there (no second write)
+  INSERT INTO core.companies (domain, name, linkedin_url)
+  SELECT DISTINCT ON (u.domain) u.domain, x.cleaned_name, x.linkedin_url
+  FROM unnest(p_domains) AS u(domain) LEFT JOIN pg_temp.hq_company_x x ON x.domain = u.domain
+  ORDER BY u.domain, x.cleaned_name NULLS LAST
   ON CONFLICT (domain) DO NOTHING;
 
   -- dimensions from this batch's extracted rows (pg_temp.hq_company_x); each
