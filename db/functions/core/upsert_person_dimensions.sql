@@ -129,9 +129,14 @@ BEGIN
   ON CONFLICT ON CONSTRAINT person_past_employer_key DO NOTHING;
 
   -- companies seen in work history: the entity and its name from this source
+  -- (named as the company_names row below names it, so the golden refresh of
+  -- a new company finds the name already there)
   WITH w AS (
-  INSERT INTO core.companies (domain)
-  SELECT DISTINCT j.company_domain FROM pg_temp.hq_person_jobs j WHERE j.company_domain IS NOT NULL
+  INSERT INTO core.companies (domain, name, linkedin_url)
+  SELECT DISTINCT ON (j.company_domain) j.company_domain, j.company_name,
+         CASE WHEN j.company_linkedin_url LIKE 'https://www.linkedin.com/company/%' THEN j.company_linkedin_url END
+  FROM pg_temp.hq_person_jobs j WHERE j.company_domain IS NOT NULL
+  ORDER BY j.company_domain, j.company_name IS NULL, j.is_current DESC
   ON CONFLICT (domain) DO NOTHING
   RETURNING domain)
   INSERT INTO pg_temp.hq_companies_touched SELECT w.domain FROM w;
