@@ -23,11 +23,6 @@ from psycopg.rows import dict_row
 SNIFF_BYTES = 64 * 1024
 
 
-def snake_case(header: str) -> str:
-    """CSV header -> column name, the rule of core.snake_case_keys()."""
-    return re.sub(r"[^a-z0-9]+", "_", header.replace("\ufeff", "").lower()).strip("_")
-
-
 def _one(conn: psycopg.Connection, query: str, params: tuple):
     """The single value of a one-row, one-column api.* call, whatever the connection's row factory."""
     return conn.cursor(row_factory=dict_row).execute(query, params).fetchone()["v"]
@@ -35,13 +30,6 @@ def _one(conn: psycopg.Connection, query: str, params: tuple):
 
 def _registry(conn: psycopg.Connection, workflow: str) -> dict:
     return _one(conn, "SELECT api.ingest_target(%s) AS v", (workflow,))
-
-
-def _table_columns(conn: psycopg.Connection, raw_table: str) -> set[str]:
-    rows = conn.cursor(row_factory=dict_row).execute(
-        "SELECT a.attname FROM pg_catalog.pg_attribute a WHERE a.attrelid = %s::regclass AND a.attnum > 0 "
-        "AND NOT a.attisdropped", (raw_table,)).fetchall()
-    return {r["attname"] for r in rows}
 
 
 def sniff_delimited(head: str) -> csv.Dialect | None:
@@ -87,8 +75,8 @@ def ingest_stream(conn: psycopg.Connection, fh: IO[bytes], workflow: str, *, bat
     text_rest = _Chain(head, text)
     dialect = sniff_delimited(head)
     rows = _delimited_rows(text_rest, dialect) if dialect else _ndjson_rows(text_rest)
-    columns = _table_columns(conn, reg["raw_table"])
     schema, table = reg["raw_table"].split(".")
+    mapping: dict[str, str] = {}  # file header -> raw column, decided by api.ingest_columns
     batch_id = uuid.uuid4().hex
     loaded = 0
     batch: list = []
@@ -97,21 +85,17 @@ def ingest_stream(conn: psycopg.Connection, fh: IO[bytes], workflow: str, *, bat
         nonlocal loaded
         if not batch:
             return
-        if dialect:
-            headers = sorted({snake_case(k) for row in batch for k in row} & (columns - {"raw_payload", "workflow_slug", "idempotency_key"}))
-            cols = headers + ["workflow_slug", "raw_payload", "idempotency_key"]
-        else:
-            cols = ["workflow_slug", "raw_payload", "idempotency_key"]
+        if dialect and not mapping:
+            mapping.update(_one(conn, "SELECT api.ingest_columns(%s, %s) AS v", (workflow, list(batch[0]))))
+        headers = sorted(set(mapping.values()))
+        cols = headers + ["workflow_slug", "raw_payload", "idempotency_key"]
         stmt = sql.SQL("COPY {}.{} ({}) FROM STDIN").format(
             sql.Identifier(schema), sql.Identifier(table), sql.SQL(", ").join(map(sql.Identifier, cols)))
         with conn.cursor() as cur, cur.copy(stmt) as copy:
             for i, row in enumerate(batch):
                 key = f"{batch_id}:{loaded + i + 1}"
-                if dialect:
-                    by_col = {snake_case(k): (v if v != "" else None) for k, v in row.items()}
-                    copy.write_row([by_col.get(c) for c in headers] + [workflow, json.dumps(row), key])
-                else:
-                    copy.write_row([workflow, json.dumps(row), key])
+                by_col = {mapping[k]: (v if v != "" else None) for k, v in row.items() if k in mapping} if dialect else {}
+                copy.write_row([by_col.get(c) for c in headers] + [workflow, json.dumps(row), key])
         conn.commit()
         loaded += len(batch)
         batch.clear()

@@ -1,6 +1,6 @@
 -- Roles and least privilege: hq_ingest cannot read core; hq_api cannot write.
 BEGIN;
-SELECT plan(14);
+SELECT plan(16);
 SELECT has_role('hq_owner', 'owner role exists');
 SELECT has_role('hq_ingest', 'ingest role exists');
 SELECT has_role('hq_api', 'api role exists');
@@ -22,6 +22,11 @@ SELECT is((SELECT count(*)::int FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_nam
 SET LOCAL ROLE hq_ingest;
 SELECT throws_ok('SELECT count(*) FROM core.companies', '42501', NULL, 'hq_ingest cannot read core');
 SELECT throws_ok('SELECT count(*) FROM reference.api_keys', '42501', NULL, 'hq_ingest cannot read api keys');
+-- the bulk loader's header -> column map comes from SQL (core.snake_case), callable as hq_ingest
+SELECT is(api.ingest_columns('salesnav-export', ARRAY[E'\ufeffFirst Name', 'LinkedIn URL (user profile)', 'Not A Column', 'id', 'Raw Payload']),
+          '{"\ufeffFirst Name": "first_name", "LinkedIn URL (user profile)": "linkedin_url_user_profile"}'::jsonb,
+          'api.ingest_columns: headers in snake_case onto existing flat columns; managed columns and unknown headers left out');
+SELECT throws_ok($$SELECT api.ingest_columns('no-such-workflow', ARRAY['x'])$$, '22023', NULL, 'api.ingest_columns: unknown workflow refused');
 RESET ROLE;
 
 SET LOCAL ROLE hq_api;
