@@ -2,8 +2,8 @@ CREATE OR REPLACE PROCEDURE core.delete_companies_without_location(
   p_batch_size integer DEFAULT 1000, p_dry_run boolean DEFAULT true)
 LANGUAGE plpgsql
 AS $$
--- Delete companies that no source gave any location data (no
--- core.company_locations row with a raw or matched value), with everything
+-- Delete companies that no source gave any location data
+-- (core.companies_without_location), with everything
 -- in core that hangs off them: every core table keyed by the company's
 -- domain (dimensions, multi-valued rows, funding, investors, customers it
 -- lists, the golden row, the entity) — then the leads of people who worked
@@ -27,24 +27,19 @@ BEGIN
     RAISE EXCEPTION 'p_batch_size must be a positive number, got %', p_batch_size USING ERRCODE = '22023';
   END IF;
   IF p_dry_run IS NOT FALSE THEN  -- NULL is a dry run too: only an explicit false deletes
-    SELECT count(*) INTO v_companies FROM core.companies c
-    WHERE NOT EXISTS (SELECT 1 FROM core.company_locations l WHERE l.domain = c.domain
-                        AND num_nonnulls(l.raw_location, l.raw_country, l.matched_city, l.matched_state, l.matched_country) > 0);
-    SELECT count(*) INTO v_rows FROM core.leads ld
-    WHERE NOT EXISTS (SELECT 1 FROM core.company_locations l WHERE l.domain = ld.company_domain
-                        AND num_nonnulls(l.raw_location, l.raw_country, l.matched_city, l.matched_state, l.matched_country) > 0);
-    RAISE NOTICE 'dry run: % companies have no location data from any source; % leads are at them. CALL core.delete_companies_without_location(%, false) to delete.',
+    SELECT count(*) INTO v_companies FROM core.companies_without_location;
+    SELECT count(*) INTO v_rows FROM core.people_full p
+    JOIN core.companies_without_location n ON n.domain = p.company_domain;
+    RAISE NOTICE 'dry run: % companies have no location data from any source; % people have one as their current company. CALL core.delete_companies_without_location(%, false) to delete.',
       v_companies, v_rows, p_batch_size;
     RETURN;
   END IF;
 
   LOOP
     SELECT array_agg(b.domain ORDER BY b.domain) INTO v_domains
-    FROM (SELECT c.domain FROM core.companies c
-          WHERE c.domain > v_last
-            AND NOT EXISTS (SELECT 1 FROM core.company_locations l WHERE l.domain = c.domain
-                              AND num_nonnulls(l.raw_location, l.raw_country, l.matched_city, l.matched_state, l.matched_country) > 0)
-          ORDER BY c.domain LIMIT p_batch_size) b;
+    FROM (SELECT n.domain FROM core.companies_without_location n
+          WHERE n.domain > v_last
+          ORDER BY n.domain LIMIT p_batch_size) b;
     EXIT WHEN v_domains IS NULL;
     v_last := v_domains[cardinality(v_domains)];
     v_batch_rows := 0;
