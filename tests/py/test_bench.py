@@ -1,0 +1,52 @@
+"""hq bench, at toy sizes: each benchmark runs, measures what it says it
+measures, and leaves the database as it found it (one rolled-back
+transaction). Timings are printed, never asserted."""
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import psycopg
+
+HQ = str(Path(sys.executable).parent / "hq")
+
+COUNTS = """SELECT (SELECT count(*) FROM raw.company_payloads), (SELECT count(*) FROM raw.person_payloads),
+                   (SELECT count(*) FROM core.companies), (SELECT count(*) FROM core.people),
+                   (SELECT count(*) FROM reference.job_title_lookup), (SELECT count(*) FROM reference.rematch_log)"""
+
+
+def bench(url, *args) -> str:
+    env = {**os.environ, "DATABASE_URL": url, "COLUMNS": "400"}
+    done = subprocess.run([HQ, "bench", *args], capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    return " ".join(done.stdout.split())  # rich may wrap lines
+
+
+def counts(url) -> tuple:
+    with psycopg.connect(url) as conn:
+        return conn.execute(COUNTS).fetchone()
+
+
+def test_bench_ingest_reports_work_and_rolls_back(db_url):
+    before = counts(db_url)
+    text = bench(db_url, "ingest", "--companies", "60", "--people", "25")
+    assert re.search(r"company payloads: 60 end to end .* \(60 extracted\)", text), text
+    assert re.search(r"person payloads: 25 end to end .* \(25 extracted\)", text), text
+    # the work behind the ratio: many rows written per payload against the bare COPY's one
+    per_payload = [float(x) for x in re.findall(r"per payload: ([0-9.]+) rows written", text)]
+    assert len(per_payload) == 2 and all(x > 10 for x in per_payload), text
+    assert text.count("bare COPY 1.0 row") == 2, text
+    assert counts(db_url) == before
+
+
+def test_bench_rematch_and_leads(db_url):
+    before = counts(db_url)
+    text = bench(db_url, "rematch", "--people", "400", "--affected", "40")
+    assert "40 titles re-matched, 40 golden rows, leads 360 -> 400" in text, text
+    text = bench(db_url, "leads", "--people", "400")
+    assert "400 leads; filtered page" in text and "Limit" in text, text
+    text = bench(db_url, "matching", "--titles", "500")
+    assert re.search(r"matched 500 titles \([0-9]+ distinct\)", text), text
+    assert counts(db_url) == before
