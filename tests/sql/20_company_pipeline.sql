@@ -1,6 +1,6 @@
 -- Company pipeline: fixtures through plain INSERTs, failure modes, survivorship, idempotency.
 BEGIN;
-SELECT plan(22);
+SELECT plan(24);
 \set p_find `cat "$HQ_FIXTURES"/clay-find-companies.json`
 \set p_ce `cat "$HQ_FIXTURES"/companyenrich-company.json`
 \set p_cb `cat "$HQ_FIXTURES"/crunchbase-company.json`
@@ -20,6 +20,12 @@ SELECT results_eq($$SELECT name, employee_range, company_type, revenue_range, co
 SELECT is((SELECT count(*)::int FROM core.company_vc_investors WHERE domain = 'antimetal.com'), 3, 'investors parsed from funding rounds');
 SELECT is((SELECT count(*)::int FROM core.company_tech_on_site WHERE domain = 'antimetal.com'), 3, 'technologies broken out');
 SELECT is((SELECT count(*)::int FROM core.company_naics_codes WHERE domain = 'antimetal.com'), 2, 'NAICS codes broken out');
+-- a later delivery replaces the extracted lists and rounds as a set
+INSERT INTO raw.company_payloads (company_domain, workflow_slug, raw_payload) VALUES ('antimetal.com', 'companyenrich-company',
+  ((:'p_ce')::jsonb || '{"keywords": ["cloud cost"], "technologies": ["Kubernetes"]}' || jsonb_build_object('financial', jsonb_build_object('funding', '[]'::jsonb))));
+SELECT results_eq($$SELECT list_name, value FROM extracted.company_list_values WHERE domain = 'antimetal.com' AND list_name IN ('keywords', 'technologies') ORDER BY 1, 2$$,
+  $$VALUES ('keywords'::text, 'cloud cost'::text), ('technologies', 'Kubernetes')$$, 'second delivery: breakout lists replaced, not appended');
+SELECT is((SELECT count(*)::int FROM extracted.company_funding_rounds WHERE domain = 'antimetal.com'), 0, 'second delivery: funding rounds replaced');
 
 -- key from the payload ("website"), normalized; JSON-string payload unwrapped
 INSERT INTO raw.company_payloads (workflow_slug, raw_payload) VALUES ('crunchbase-company', to_jsonb(:'p_cb'::text));

@@ -47,7 +47,9 @@ BEGIN
     END;
   END IF;
 
-  UPDATE pg_temp.hq_ingest_batch b SET error = v_failed ->> b.id::text WHERE v_failed ? b.id::text;
+  IF v_failed <> '{}' THEN
+    UPDATE pg_temp.hq_ingest_batch b SET error = v_failed ->> b.id::text WHERE v_failed ? b.id::text;
+  END IF;
 
   -- one statement for whichever company raw table fired (identifiers via %I)
   EXECUTE format($sql$

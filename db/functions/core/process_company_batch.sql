@@ -13,8 +13,14 @@ AS $$
 -- into extracted breakout tables, then every company dimension (raw beside
 -- matched, ON CONFLICT upserts that only write real changes), the entity,
 -- multi-valued tables, and the golden rows of the touched domains.
+DECLARE
+  v_old_domains text[];
+  v_old_slugs text[];
 BEGIN
   PERFORM set_config('hq.in_pipeline', 'on', true);
+  -- the batch's companies, locked before anything of theirs is written or read
+  -- (core.lock_companies: concurrent batches that share a company serialize)
+  PERFORM core.lock_companies(p_domains);
 
   -- this batch's extracted rows, kept from RETURNING in temp tables so later
   -- statements never join the batch back against the (large) extracted tables
@@ -22,8 +28,9 @@ BEGIN
     CREATE TEMP TABLE hq_company_x ON COMMIT DROP AS SELECT * FROM extracted.company_profile WITH NO DATA;
     CREATE TEMP TABLE hq_company_lists ON COMMIT DROP AS SELECT * FROM extracted.company_list_values WITH NO DATA;
     CREATE TEMP TABLE hq_company_rounds ON COMMIT DROP AS SELECT * FROM extracted.company_funding_rounds WITH NO DATA;
+    CREATE TEMP TABLE hq_company_replaced (slug text, domain text) ON COMMIT DROP;
   END IF;
-  TRUNCATE pg_temp.hq_company_x, pg_temp.hq_company_lists, pg_temp.hq_company_rounds;
+  TRUNCATE pg_temp.hq_company_x, pg_temp.hq_company_lists, pg_temp.hq_company_rounds, pg_temp.hq_company_replaced;
 
   -- flat fields read through reference.workflow_field_paths (one row of JSON
   -- paths per workflow), each payload once
@@ -53,13 +60,25 @@ BEGIN
     location = excluded.location, city = excluded.city, state = excluded.state, country = excluded.country,
     funding_range = excluded.funding_range, revenue_range = excluded.revenue_range,
     description = excluded.description, tagline = excluded.tagline, extracted_at = excluded.extracted_at
-  RETURNING t.*)
-  INSERT INTO pg_temp.hq_company_x SELECT * FROM ins;
+  RETURNING t AS r, t.xmax <> '0'::xid AS existed), keep AS (
+  INSERT INTO pg_temp.hq_company_x SELECT (ins.r).* FROM ins)
+  -- (domain, workflow) pairs stored before this batch (an updated row's new
+  -- version carries the updater's xmax; an inserted one has none)
+  SELECT array_agg((ins.r).domain), array_agg((ins.r).workflow_slug) INTO v_old_domains, v_old_slugs
+  FROM ins WHERE ins.existed;
   ANALYZE pg_temp.hq_company_x;
 
-  -- breakout lists: replaced as a set per (domain, workflow)
+  -- breakout lists and funding rounds: replaced as a set per (domain,
+  -- workflow). Only a pair whose profile row existed before this batch, or
+  -- a workflow that does not extract into company_profile, can have any.
+  INSERT INTO pg_temp.hq_company_replaced
+  SELECT * FROM unnest(v_old_slugs, v_old_domains)
+  UNION ALL
+  SELECT u.slug, u.domain FROM unnest(p_slugs, p_domains) AS u(slug, domain)
+  JOIN reference.enrichment_workflow_registry r ON r.workflow_slug = u.slug
+  WHERE r.extracted_table <> 'extracted.company_profile';
   DELETE FROM extracted.company_list_values l
-  USING unnest(p_slugs, p_domains) AS u(slug, domain)
+  USING pg_temp.hq_company_replaced u
   WHERE l.domain = u.domain AND l.workflow_slug = u.slug;
   WITH ins AS (
   INSERT INTO extracted.company_list_values AS t (domain, workflow_slug, list_name, value)
@@ -83,7 +102,7 @@ BEGIN
   INSERT INTO pg_temp.hq_company_lists SELECT * FROM ins;
 
   DELETE FROM extracted.company_funding_rounds fr
-  USING unnest(p_slugs, p_domains) AS u(slug, domain)
+  USING pg_temp.hq_company_replaced u
   WHERE fr.domain = u.domain AND fr.workflow_slug = u.slug;
   WITH ins AS (
   INSERT INTO extracted.company_funding_rounds AS t (domain, workflow_slug, ordinal, round_date, round_type, amount, url, investors)

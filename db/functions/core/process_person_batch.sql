@@ -16,6 +16,9 @@ AS $$
 -- tenure, past employers, the companies seen, and the golden rows and leads
 -- of everything touched.
 DECLARE
+  v_companies text[];
+  v_old_urls text[];
+  v_old_slugs text[];
   v_from text[];
   v_to text[];
   v_domains text[];
@@ -25,6 +28,7 @@ BEGIN
 
   -- flat fields read through reference.workflow_field_paths (one row of JSON
   -- paths per workflow), each payload once
+  WITH w AS (
   INSERT INTO extracted.person_profile AS t (linkedin_url, workflow_slug, source, raw_id, full_name, first_name, last_name,
          title, headline, location, country, company_name, company_domain, company_linkedin_url,
          company_size, company_industry, company_location, raw_job_start, job_start_date, profile_urn, salesnav_id, extracted_at)
@@ -49,11 +53,25 @@ BEGIN
     company_linkedin_url = excluded.company_linkedin_url, company_size = excluded.company_size,
     company_industry = excluded.company_industry, company_location = excluded.company_location,
     raw_job_start = excluded.raw_job_start, job_start_date = excluded.job_start_date,
-    profile_urn = excluded.profile_urn, salesnav_id = excluded.salesnav_id, extracted_at = excluded.extracted_at;
+    profile_urn = excluded.profile_urn, salesnav_id = excluded.salesnav_id, extracted_at = excluded.extracted_at
+  RETURNING t.linkedin_url, t.workflow_slug, t.company_domain, t.xmax <> '0'::xid AS existed)
+  SELECT array_agg(w.linkedin_url) FILTER (WHERE w.existed), array_agg(w.workflow_slug) FILTER (WHERE w.existed),
+         array_agg(w.company_domain) FILTER (WHERE w.company_domain IS NOT NULL)
+    INTO v_old_urls, v_old_slugs, v_companies
+  FROM w;
 
-  -- experience and education: replaced as a set per (person, workflow)
-  DELETE FROM extracted.person_experience e USING unnest(p_slugs, p_urls) AS u(slug, url)
-  WHERE e.linkedin_url = u.url AND e.workflow_slug = u.slug;
+  -- experience and education: replaced as a set per (person, workflow). They
+  -- are only ever written here, beside their profile row, so only pairs
+  -- whose profile row existed before this batch can have any to delete
+  -- (an updated row's new version carries the updater's xmax; an inserted
+  -- one has none).
+  IF v_old_urls IS NOT NULL THEN
+    DELETE FROM extracted.person_experience e USING unnest(v_old_slugs, v_old_urls) AS u(slug, url)
+    WHERE e.linkedin_url = u.url AND e.workflow_slug = u.slug;
+    DELETE FROM extracted.person_education e USING unnest(v_old_slugs, v_old_urls) AS u(slug, url)
+    WHERE e.linkedin_url = u.url AND e.workflow_slug = u.slug;
+  END IF;
+  WITH ins AS (
   INSERT INTO extracted.person_experience (linkedin_url, workflow_slug, ordinal, company_name, company_domain,
          company_linkedin_url, title, raw_start_date, raw_end_date, start_date, end_date, is_current, locality)
   SELECT u.url, u.slug, e.n::int, NULLIF(btrim(e.j ->> 'company'), ''), core.normalize_domain(e.j ->> 'company_domain'),
@@ -68,10 +86,17 @@ BEGIN
   CROSS JOIN LATERAL jsonb_array_elements(
     CASE WHEN jsonb_typeof(u.payload #> m.json_path) = 'array' THEN u.payload #> m.json_path ELSE '[]' END)
     WITH ORDINALITY AS e(j, n)
-  WHERE jsonb_typeof(e.j) = 'object';
+  WHERE jsonb_typeof(e.j) = 'object'
+  RETURNING company_domain)
+  SELECT coalesce(v_companies, '{}') || coalesce(array_agg(DISTINCT ins.company_domain) FILTER (WHERE ins.company_domain IS NOT NULL), '{}')
+    INTO v_companies
+  FROM ins;
 
-  DELETE FROM extracted.person_education e USING unnest(p_slugs, p_urls) AS u(slug, url)
-  WHERE e.linkedin_url = u.url AND e.workflow_slug = u.slug;
+  -- every company the batch names, locked before any core row is written
+  -- (core.lock_companies: a concurrent company batch and this one serialize,
+  -- so neither derives a lead from a golden company row the other is changing)
+  PERFORM core.lock_companies(v_companies);
+
   INSERT INTO extracted.person_education (linkedin_url, workflow_slug, ordinal, school_name, degree, field_of_study, start_date, end_date)
   SELECT u.url, u.slug, e.n::int, NULLIF(btrim(e.j ->> 'school_name'), ''), NULLIF(btrim(e.j ->> 'degree'), ''),
          NULLIF(btrim(e.j ->> 'field_of_study'), ''),
@@ -108,12 +133,17 @@ BEGIN
     PERFORM core.merge_people(v_from, v_to);
   END IF;
 
+  -- people new to the warehouse have no core rows yet: marked is_new, they
+  -- skip the deletes of stale work history and tenure
+  WITH n AS (
   INSERT INTO core.people (linkedin_url, linkedin_slug, full_name)
   SELECT DISTINCT ON (k.e_url) k.e_url, substr(k.e_url, length('https://www.linkedin.com/in/') + 1), x.full_name
   FROM pg_temp.hq_person_keys k
   JOIN extracted.person_profile x ON x.linkedin_url = k.url AND x.workflow_slug = k.slug
   ORDER BY k.e_url, x.full_name NULLS LAST
-  ON CONFLICT (linkedin_url) DO NOTHING;
+  ON CONFLICT (linkedin_url) DO NOTHING
+  RETURNING linkedin_url)
+  UPDATE pg_temp.hq_person_keys k SET is_new = true FROM n WHERE k.e_url = n.linkedin_url;
 
   INSERT INTO core.person_identifiers (person_id, identifier_type, identifier, source)
   SELECT DISTINCT ON (i.t, i.v) p.id, i.t, i.v, x.source

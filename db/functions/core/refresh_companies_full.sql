@@ -18,6 +18,7 @@ DECLARE
   v_rows integer;
   v_changed text[];
 BEGIN
+  PERFORM core.lock_companies(p_domains);  -- a writer of these golden rows (a no-op when the batch holds them)
   WITH d AS MATERIALIZED (
     -- joined, not '= ANY (p_domains)': a seq scan tests a 5,000-element
     -- array parameter linearly on every row; a join lets the planner hash

@@ -14,6 +14,11 @@ AS $$
 DECLARE
   v_rows integer;
 BEGIN
+  -- the current companies of these people, locked shared before their golden
+  -- rows are read (core.lock_companies); the next statement's snapshot then
+  -- sees whatever a concurrent writer of those companies committed
+  PERFORM core.lock_companies(ARRAY(SELECT p.company_domain FROM core.people_full p
+                                    JOIN unnest(p_urls) AS u(url) ON u.url = p.linkedin_url), true);
   WITH k AS MATERIALIZED (  -- joined, not '= ANY (p_urls)' (see core.refresh_companies_full)
     SELECT DISTINCT u.url FROM unnest(p_urls) AS u(url)
   ), c AS (

@@ -7,7 +7,8 @@ SET search_path = pg_catalog, pg_temp
 SET jit = off  -- batch statements are estimated above jit_above_cost; compiling costs ~60 ms each
 AS $$
 -- Identity of each extracted person row of a batch, into the per-transaction
--- table pg_temp.hq_person_keys (slug, url, source, e_url, merge_from):
+-- table pg_temp.hq_person_keys (slug, url, source, e_url, merge_from,
+-- is_new; the caller sets is_new for people it creates):
 -- e_url is the key the person is stored under. A row with a public profile
 -- URL keeps it and names in merge_from a Sales Navigator-keyed person that is
 -- the same human: the same Sales Navigator id, the same profile URN, or the
@@ -18,7 +19,7 @@ AS $$
 BEGIN
   IF to_regclass('pg_temp.hq_person_keys') IS NULL THEN
     CREATE TEMP TABLE hq_person_keys (
-    slug text, url text, source text, e_url text, merge_from text) ON COMMIT DROP;
+    slug text, url text, source text, e_url text, merge_from text, is_new boolean NOT NULL DEFAULT false) ON COMMIT DROP;
   END IF;
   TRUNCATE pg_temp.hq_person_keys;
 

@@ -91,8 +91,11 @@ BEGIN
     AND NOT EXISTS (SELECT 1 FROM extracted.person_experience e WHERE e.linkedin_url = k.url AND e.workflow_slug = k.slug)
   ORDER BY k.e_url, x.source, x.extracted_at DESC;
 
+  -- (people new in this batch, hq_person_keys.is_new, have nothing stored to
+  -- delete or unmark)
   DELETE FROM core.person_work_history w
-  USING (SELECT DISTINCT j.linkedin_url, j.source FROM pg_temp.hq_person_jobs j WHERE j.from_experience) s
+  USING (SELECT DISTINCT j.linkedin_url, j.source FROM pg_temp.hq_person_jobs j
+         WHERE j.from_experience AND NOT EXISTS (SELECT 1 FROM pg_temp.hq_person_keys k WHERE k.is_new AND k.e_url = j.linkedin_url)) s
   WHERE w.linkedin_url = s.linkedin_url AND w.source = s.source
     AND NOT EXISTS (SELECT 1 FROM pg_temp.hq_person_jobs j
                     WHERE j.linkedin_url = w.linkedin_url AND j.source = w.source
@@ -100,6 +103,7 @@ BEGIN
   UPDATE core.person_work_history w SET is_current = false, updated_at = now()
   FROM pg_temp.hq_person_jobs j
   WHERE NOT j.from_experience AND w.linkedin_url = j.linkedin_url AND w.source = j.source AND w.is_current
+    AND NOT EXISTS (SELECT 1 FROM pg_temp.hq_person_keys k WHERE k.is_new AND k.e_url = j.linkedin_url)
     AND (j.company_domain, j.title, j.start_date) IS DISTINCT FROM (w.company_domain, w.title, w.start_date);
   INSERT INTO core.person_work_history AS t (linkedin_url, company_domain, company_name, title, start_date, end_date, is_current, source)
   SELECT j.linkedin_url, j.company_domain, j.company_name, j.title, j.start_date, j.end_date, j.is_current, j.source
@@ -109,7 +113,8 @@ BEGIN
   WHERE (t.company_name, t.end_date, t.is_current) IS DISTINCT FROM (excluded.company_name, excluded.end_date, excluded.is_current);
 
   DELETE FROM core.person_tenure te
-  USING (SELECT DISTINCT j.linkedin_url, j.source FROM pg_temp.hq_person_jobs j) s
+  USING (SELECT DISTINCT j.linkedin_url, j.source FROM pg_temp.hq_person_jobs j
+         WHERE NOT EXISTS (SELECT 1 FROM pg_temp.hq_person_keys k WHERE k.is_new AND k.e_url = j.linkedin_url)) s
   WHERE te.linkedin_url = s.linkedin_url AND te.source = s.source
     AND NOT EXISTS (SELECT 1 FROM pg_temp.hq_person_jobs j WHERE j.is_current AND j.linkedin_url = te.linkedin_url
                       AND j.source = te.source AND j.company_domain IS NOT DISTINCT FROM te.company_domain);
