@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from contextlib import asynccontextmanager
 
 import psycopg
@@ -19,6 +20,10 @@ from psycopg.rows import dict_row
 from psycopg.types.json import Jsonb
 from psycopg_pool import ConnectionPool
 from pydantic import BaseModel, ConfigDict, Field
+
+# deadlock_detected, serialization_failure: the call rolled back and is retried
+TRANSIENT = {"40P01", "40001"}
+TRANSIENT_RETRIES = 3
 
 # SQLSTATEs raised by api.* for bad input -> 4xx; anything else is ours (500).
 CLIENT_ERRORS = {"22023": 422, "22P02": 422, "23503": 422, "23505": 409, "23514": 422, "22007": 422,
@@ -140,19 +145,31 @@ def create_app(database_url: str | None = None) -> FastAPI:
         return JSONResponse(status_code=422, content=error_body("invalid_request", first.get("msg", "invalid"), field))
 
     def call(pool: str, query: str, params: tuple = ()):
-        """Run one api.* call; database errors caused by input become 4xx."""
-        try:
-            with pools[pool].connection(timeout=10) as conn:
-                return conn.execute(query, params).fetchone()
-        except psycopg.errors.Error as exc:
-            status = CLIENT_ERRORS.get(exc.sqlstate or "")
-            if status is None:
-                raise
-            diag = exc.diag
-            msg = diag.message_primary or str(exc)
-            if diag.message_hint:
-                msg += f" ({diag.message_hint})"
-            raise ApiError(status, "invalid_request" if status == 422 else "conflict", msg) from exc
+        """Run one api.* call; database errors caused by input become 4xx. A
+        deadlock or serialization failure (two webhooks on the same entities)
+        rolled the call back: it is retried, then answered 503."""
+        for attempt in range(TRANSIENT_RETRIES + 1):
+            try:
+                with pools[pool].connection(timeout=10) as conn:
+                    return conn.execute(query, params).fetchone()
+            except psycopg.errors.Error as exc:
+                if exc.sqlstate in TRANSIENT:
+                    if attempt < TRANSIENT_RETRIES:
+                        time.sleep(0.05 * (attempt + 1))
+                        continue
+                    raise ApiError(503, "busy", "concurrent writes to the same entities kept conflicting; retry the request") from exc
+                client_error(exc)
+
+    def client_error(exc: psycopg.errors.Error):
+        """Raise the 4xx an input error maps to; re-raise anything else (ours: 500)."""
+        status = CLIENT_ERRORS.get(exc.sqlstate or "")
+        if status is None:
+            raise exc
+        diag = exc.diag
+        msg = diag.message_primary or str(exc)
+        if diag.message_hint:
+            msg += f" ({diag.message_hint})"
+        raise ApiError(status, "invalid_request" if status == 422 else "conflict", msg) from exc
 
     def require_key(key: str | None, scope: str) -> None:
         if not key:

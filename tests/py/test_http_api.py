@@ -117,3 +117,32 @@ def test_lookups_and_admin_reference_writes_trigger_rematch(api):
     assert r.status_code == 201 and r.json()["dimension_rows"] == 1
     r = client.post("/api/reference/job-title", json={**ref, "job_function": "Astrology"}, headers=h(keys["admin"]))
     assert r.status_code == 422
+
+
+def test_ingest_retries_a_deadlocked_call_then_answers_503(api):
+    """Two webhooks on the same entities can deadlock; the loser's call rolled
+    back, so the shell retries it. Here a trigger makes every other attempt
+    (or every attempt) fail with deadlock_detected."""
+    client, keys, db_url = api
+    with psycopg.connect(db_url, autocommit=True) as conn:
+        conn.execute("""
+            CREATE SEQUENCE public.t_attempts;
+            CREATE TABLE public.t_mode (always boolean);
+            INSERT INTO public.t_mode VALUES (false);
+            CREATE FUNCTION public.t_deadlock() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+            BEGIN
+              IF nextval('public.t_attempts') % 2 = 1 OR (SELECT always FROM public.t_mode) THEN
+                RAISE EXCEPTION 'deadlock detected (simulated)' USING ERRCODE = '40P01';
+              END IF;
+              RETURN NEW;
+            END $$;
+            CREATE TRIGGER t_deadlock BEFORE INSERT ON raw.company_discovery FOR EACH ROW EXECUTE FUNCTION public.t_deadlock();""")
+    r = client.post("/ingest/clay-find-companies", json={"domain": "retry.example", "name": "Retry"}, headers=h(keys["ingest"]))
+    assert r.status_code == 202 and r.json()["extraction_status"] == "extracted", r.text
+    with psycopg.connect(db_url, autocommit=True) as conn:
+        assert conn.execute("SELECT last_value FROM public.t_attempts").fetchone()[0] == 2  # failed once, then went in
+        conn.execute("UPDATE public.t_mode SET always = true")
+    r = client.post("/ingest/clay-find-companies", json={"domain": "busy.example"}, headers=h(keys["ingest"]))
+    assert r.status_code == 503 and r.json()["error"]["code"] == "busy", r.text
+    with psycopg.connect(db_url) as conn:
+        assert conn.execute("SELECT count(*) FROM raw.company_discovery").fetchone()[0] == 1
