@@ -3,25 +3,28 @@ RETURNS void
 LANGUAGE plpgsql
 VOLATILE
 AS $$
--- Transaction-level advisory locks on companies (one per domain, taken in
--- one fixed order, so two sessions never wait on each other crosswise). A
--- writer of a company's golden row takes it exclusive; a reader that
--- derives leads from it takes it shared. Without them a person batch
--- (deriving a lead from the golden company it sees) and a concurrent
--- company batch (refreshing the leads of the people it sees at that
--- company) each miss the other's uncommitted rows, and the lead is lost.
--- Re-taking a lock the transaction holds returns at once.
+-- Transaction-level advisory locks on companies. A writer of a company's
+-- golden row takes its lock exclusive; a reader that derives leads from it
+-- takes it shared. Without them a person batch (deriving a lead from the
+-- golden company it sees) and a concurrent company batch (refreshing the
+-- leads of the people it sees at that company) each miss the other's
+-- uncommitted rows, and the lead is lost.
+-- A domain maps to one of 64 stripes (hashtext & 63), so a transaction holds
+-- at most 64 such locks however many companies it touches (the lock table
+-- is shared memory); two domains on one stripe only serialize a little
+-- more. Stripes are taken in ascending order, so two sessions never wait on
+-- each other crosswise; re-taking a held lock returns at once.
 BEGIN
   IF p_shared THEN
-    PERFORM pg_catalog.pg_advisory_xact_lock_shared(k.key)
-    FROM (SELECT DISTINCT pg_catalog.hashtextextended('hq.company:' || d.domain, 0) AS key
-          FROM unnest(p_domains) AS d(domain) WHERE d.domain IS NOT NULL ORDER BY 1) AS k;
+    PERFORM pg_catalog.pg_advisory_xact_lock_shared(pg_catalog.hashtext('hq.company'), s.stripe)
+    FROM (SELECT DISTINCT pg_catalog.hashtext(d.domain) & 63 AS stripe
+          FROM unnest(p_domains) AS d(domain) WHERE d.domain IS NOT NULL ORDER BY 1) AS s;
   ELSE
-    PERFORM pg_catalog.pg_advisory_xact_lock(k.key)
-    FROM (SELECT DISTINCT pg_catalog.hashtextextended('hq.company:' || d.domain, 0) AS key
-          FROM unnest(p_domains) AS d(domain) WHERE d.domain IS NOT NULL ORDER BY 1) AS k;
+    PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('hq.company'), s.stripe)
+    FROM (SELECT DISTINCT pg_catalog.hashtext(d.domain) & 63 AS stripe
+          FROM unnest(p_domains) AS d(domain) WHERE d.domain IS NOT NULL ORDER BY 1) AS s;
   END IF;
 END;
 $$;
 COMMENT ON FUNCTION core.lock_companies(text[], boolean) IS
-  'Advisory transaction locks on companies, in a fixed order: exclusive for golden-row writers, shared for lead readers.';
+  'Advisory transaction locks on companies (64 stripes, ascending order): exclusive for golden-row writers, shared for lead readers.';
