@@ -14,16 +14,17 @@ AS $$
 -- is shared memory); two domains on one stripe only serialize a little
 -- more. Stripes are taken in ascending order, so two sessions never wait on
 -- each other crosswise; re-taking a held lock returns at once.
+DECLARE
+  v_stripe integer;
 BEGIN
-  IF p_shared THEN
-    PERFORM pg_catalog.pg_advisory_xact_lock_shared(pg_catalog.hashtext('hq.company'), s.stripe)
-    FROM (SELECT DISTINCT pg_catalog.hashtext(d.domain) & 63 AS stripe
-          FROM unnest(p_domains) AS d(domain) WHERE d.domain IS NOT NULL ORDER BY 1) AS s;
-  ELSE
-    PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('hq.company'), s.stripe)
-    FROM (SELECT DISTINCT pg_catalog.hashtext(d.domain) & 63 AS stripe
-          FROM unnest(p_domains) AS d(domain) WHERE d.domain IS NOT NULL ORDER BY 1) AS s;
-  END IF;
+  FOREACH v_stripe IN ARRAY ARRAY(SELECT DISTINCT pg_catalog.hashtext(d.domain) & 63
+                                  FROM unnest(p_domains) AS d(domain) WHERE d.domain IS NOT NULL ORDER BY 1) LOOP
+    IF p_shared THEN
+      PERFORM pg_catalog.pg_advisory_xact_lock_shared(pg_catalog.hashtext('hq.company'), v_stripe);
+    ELSE
+      PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('hq.company'), v_stripe);
+    END IF;
+  END LOOP;
 END;
 $$;
 COMMENT ON FUNCTION core.lock_companies(text[], boolean) IS

@@ -70,13 +70,14 @@ BEGIN
   IF to_regclass('pg_temp.hq_person_jobs') IS NULL THEN
     CREATE TEMP TABLE hq_person_jobs (
     linkedin_url text, source text, from_experience boolean, company_domain text, company_name text,
-    company_linkedin_url text, title text, start_date date, end_date date, is_current boolean) ON COMMIT DROP;
+    company_linkedin_url text, title text, start_date date, end_date date, is_current boolean,
+    person_is_new boolean) ON COMMIT DROP;
   END IF;
   TRUNCATE pg_temp.hq_person_jobs;
   INSERT INTO pg_temp.hq_person_jobs
   SELECT DISTINCT ON (k.e_url, e.company_domain, e.title, e.start_date, x.source)
          k.e_url, x.source, true, e.company_domain, e.company_name, e.company_linkedin_url, e.title,
-         e.start_date, e.end_date, coalesce(e.is_current, false)
+         e.start_date, e.end_date, coalesce(e.is_current, false), k.is_new
   FROM pg_temp.hq_person_keys k
   JOIN extracted.person_profile x ON x.linkedin_url = k.url AND x.workflow_slug = k.slug
   JOIN extracted.person_experience e ON e.linkedin_url = k.url AND e.workflow_slug = k.slug
@@ -84,18 +85,18 @@ BEGIN
   ORDER BY k.e_url, e.company_domain, e.title, e.start_date, x.source, e.ordinal;
   INSERT INTO pg_temp.hq_person_jobs
   SELECT DISTINCT ON (k.e_url, x.source) k.e_url, x.source, false, x.company_domain, x.company_name,
-         x.company_linkedin_url, x.title, x.job_start_date, NULL, true
+         x.company_linkedin_url, x.title, x.job_start_date, NULL, true, k.is_new
   FROM pg_temp.hq_person_keys k
   JOIN extracted.person_profile x ON x.linkedin_url = k.url AND x.workflow_slug = k.slug
   WHERE (x.company_domain IS NOT NULL OR x.company_name IS NOT NULL)
     AND NOT EXISTS (SELECT 1 FROM extracted.person_experience e WHERE e.linkedin_url = k.url AND e.workflow_slug = k.slug)
   ORDER BY k.e_url, x.source, x.extracted_at DESC;
 
-  -- (people new in this batch, hq_person_keys.is_new, have nothing stored to
-  -- delete or unmark)
+  -- (people new in this batch, person_is_new from hq_person_keys.is_new,
+  -- have nothing stored to delete or unmark)
   DELETE FROM core.person_work_history w
   USING (SELECT DISTINCT j.linkedin_url, j.source FROM pg_temp.hq_person_jobs j
-         WHERE j.from_experience AND NOT EXISTS (SELECT 1 FROM pg_temp.hq_person_keys k WHERE k.is_new AND k.e_url = j.linkedin_url)) s
+         WHERE j.from_experience AND NOT j.person_is_new) s
   WHERE w.linkedin_url = s.linkedin_url AND w.source = s.source
     AND NOT EXISTS (SELECT 1 FROM pg_temp.hq_person_jobs j
                     WHERE j.linkedin_url = w.linkedin_url AND j.source = w.source
@@ -103,7 +104,7 @@ BEGIN
   UPDATE core.person_work_history w SET is_current = false, updated_at = now()
   FROM pg_temp.hq_person_jobs j
   WHERE NOT j.from_experience AND w.linkedin_url = j.linkedin_url AND w.source = j.source AND w.is_current
-    AND NOT EXISTS (SELECT 1 FROM pg_temp.hq_person_keys k WHERE k.is_new AND k.e_url = j.linkedin_url)
+    AND NOT j.person_is_new
     AND (j.company_domain, j.title, j.start_date) IS DISTINCT FROM (w.company_domain, w.title, w.start_date);
   INSERT INTO core.person_work_history AS t (linkedin_url, company_domain, company_name, title, start_date, end_date, is_current, source)
   SELECT j.linkedin_url, j.company_domain, j.company_name, j.title, j.start_date, j.end_date, j.is_current, j.source
@@ -113,8 +114,7 @@ BEGIN
   WHERE (t.company_name, t.end_date, t.is_current) IS DISTINCT FROM (excluded.company_name, excluded.end_date, excluded.is_current);
 
   DELETE FROM core.person_tenure te
-  USING (SELECT DISTINCT j.linkedin_url, j.source FROM pg_temp.hq_person_jobs j
-         WHERE NOT EXISTS (SELECT 1 FROM pg_temp.hq_person_keys k WHERE k.is_new AND k.e_url = j.linkedin_url)) s
+  USING (SELECT DISTINCT j.linkedin_url, j.source FROM pg_temp.hq_person_jobs j WHERE NOT j.person_is_new) s
   WHERE te.linkedin_url = s.linkedin_url AND te.source = s.source
     AND NOT EXISTS (SELECT 1 FROM pg_temp.hq_person_jobs j WHERE j.is_current AND j.linkedin_url = te.linkedin_url
                       AND j.source = te.source AND j.company_domain IS NOT DISTINCT FROM te.company_domain);

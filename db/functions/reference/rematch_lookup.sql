@@ -13,11 +13,17 @@ AS $$
 -- match_locations, match_job_titles), not once per row.
 -- p_keys is compared under the default collation: called from a trigger
 -- it can arrive with another one ("C"), which would hide the expression
--- indexes and scan every row. Only rows whose match changes are written; the dimension triggers then
+-- indexes and scan every row. Table and column names in dynamic SQL come
+-- from the constants below (%I). Only rows whose match changes are written; the dimension triggers then
 -- refresh golden rows and leads. Returns the dimension rows changed.
 DECLARE
   v_rows integer := 0;
   v_n integer;
+  v_table text;
+  v_key text;
+  v_raw text;
+  v_matched text;
+  v_kind text;
 BEGIN
   IF p_lookup = 'employee_range_lookup' THEN
     UPDATE core.company_employee_ranges t
@@ -25,32 +31,20 @@ BEGIN
      WHERE reference.normalize_key(t.raw_size) = ANY (p_keys COLLATE "default")
        AND t.matched_employee_range IS DISTINCT FROM reference.match_employee_range(t.raw_size, t.raw_employee_count);
     GET DIAGNOSTICS v_rows = ROW_COUNT;
-  ELSIF p_lookup = 'revenue_range_lookup' THEN
-    UPDATE core.company_revenue t
-       SET matched_revenue_range = m.matched_value, updated_at = now()
-      FROM reference.match_values('revenue_range', ARRAY(
-             SELECT s.raw_revenue_range FROM core.company_revenue s
-             WHERE reference.normalize_key(s.raw_revenue_range) = ANY (p_keys COLLATE "default"))) m
-     WHERE reference.normalize_key(t.raw_revenue_range) = ANY (p_keys COLLATE "default") AND t.raw_revenue_range = m.raw_value
-       AND t.matched_revenue_range IS DISTINCT FROM m.matched_value;
-    GET DIAGNOSTICS v_rows = ROW_COUNT;
-  ELSIF p_lookup = 'funding_range_lookup' THEN
-    UPDATE core.company_funding t
-       SET matched_funding_range = m.matched_value, updated_at = now()
-      FROM reference.match_values('funding_range', ARRAY(
-             SELECT s.raw_funding_range FROM core.company_funding s
-             WHERE reference.normalize_key(s.raw_funding_range) = ANY (p_keys COLLATE "default"))) m
-     WHERE reference.normalize_key(t.raw_funding_range) = ANY (p_keys COLLATE "default") AND t.raw_funding_range = m.raw_value
-       AND t.matched_funding_range IS DISTINCT FROM m.matched_value;
-    GET DIAGNOSTICS v_rows = ROW_COUNT;
-  ELSIF p_lookup = 'company_type_lookup' THEN
-    UPDATE core.company_types t
-       SET matched_type = m.matched_value, updated_at = now()
-      FROM reference.match_values('company_type', ARRAY(
-             SELECT s.raw_type FROM core.company_types s
-             WHERE reference.normalize_key(s.raw_type) = ANY (p_keys COLLATE "default"))) m
-     WHERE reference.normalize_key(t.raw_type) = ANY (p_keys COLLATE "default") AND t.raw_type = m.raw_value
-       AND t.matched_type IS DISTINCT FROM m.matched_value;
+  ELSIF p_lookup IN ('revenue_range_lookup', 'funding_range_lookup', 'company_type_lookup') THEN
+    -- one raw and one matched column per table, matched by reference.match_values(kind)
+    SELECT d.tbl, d.raw_col, d.matched_col, d.kind INTO v_table, v_raw, v_matched, v_kind
+    FROM (VALUES ('revenue_range_lookup', 'company_revenue', 'raw_revenue_range', 'matched_revenue_range', 'revenue_range'),
+                 ('funding_range_lookup', 'company_funding', 'raw_funding_range', 'matched_funding_range', 'funding_range'),
+                 ('company_type_lookup', 'company_types', 'raw_type', 'matched_type', 'company_type'))
+      AS d(lookup, tbl, raw_col, matched_col, kind)
+    WHERE d.lookup = p_lookup;
+    EXECUTE format($sql$
+      UPDATE core.%1$I t SET %3$I = m.matched_value, updated_at = now()
+        FROM reference.match_values(%4$L, ARRAY(SELECT s.%2$I FROM core.%1$I s
+                                                WHERE reference.normalize_key(s.%2$I) = ANY ($1 COLLATE "default"))) m
+       WHERE reference.normalize_key(t.%2$I) = ANY ($1 COLLATE "default") AND t.%2$I = m.raw_value
+         AND t.%3$I IS DISTINCT FROM m.matched_value$sql$, v_table, v_raw, v_matched, v_kind) USING p_keys;
     GET DIAGNOSTICS v_rows = ROW_COUNT;
   ELSIF p_lookup = 'industry_lookup' THEN
     -- the single industry (indexed), and rows decided by their industries list
@@ -68,31 +62,25 @@ BEGIN
      WHERE t.domain = m.domain AND t.source = m.source AND t.matched_industry IS DISTINCT FROM m.v;
     GET DIAGNOSTICS v_rows = ROW_COUNT;
   ELSIF p_lookup = 'location_lookup' THEN
-    WITH s AS MATERIALIZED (
-      SELECT x.domain, x.source, x.raw_location, x.raw_country FROM core.company_locations x
-      WHERE reference.normalize_key(x.raw_location) = ANY (p_keys COLLATE "default")
-    ), m AS MATERIALIZED (
-      SELECT * FROM reference.match_locations(ARRAY(SELECT s.raw_location FROM s), ARRAY(SELECT s.raw_country FROM s))
-    )
-    UPDATE core.company_locations t
-       SET matched_city = m.city, matched_state = m.state, matched_country = m.country, updated_at = now()
-      FROM s JOIN m ON coalesce(m.raw_location, '') = coalesce(s.raw_location, '') AND coalesce(m.raw_country, '') = coalesce(s.raw_country, '')
-     WHERE t.domain = s.domain AND t.source = s.source
-       AND (t.matched_city, t.matched_state, t.matched_country) IS DISTINCT FROM (m.city, m.state, m.country);
-    GET DIAGNOSTICS v_rows = ROW_COUNT;
-    WITH s AS MATERIALIZED (
-      SELECT x.linkedin_url, x.source, x.raw_location, x.raw_country FROM core.person_locations x
-      WHERE reference.normalize_key(x.raw_location) = ANY (p_keys COLLATE "default")
-    ), m AS MATERIALIZED (
-      SELECT * FROM reference.match_locations(ARRAY(SELECT s.raw_location FROM s), ARRAY(SELECT s.raw_country FROM s))
-    )
-    UPDATE core.person_locations t
-       SET matched_city = m.city, matched_state = m.state, matched_country = m.country, updated_at = now()
-      FROM s JOIN m ON coalesce(m.raw_location, '') = coalesce(s.raw_location, '') AND coalesce(m.raw_country, '') = coalesce(s.raw_country, '')
-     WHERE t.linkedin_url = s.linkedin_url AND t.source = s.source
-       AND (t.matched_city, t.matched_state, t.matched_country) IS DISTINCT FROM (m.city, m.state, m.country);
-    GET DIAGNOSTICS v_n = ROW_COUNT;
-    v_rows := v_rows + v_n;
+    -- company and person locations alike (only the key column differs); each
+    -- distinct (raw_location, raw_country) matched once
+    FOR v_table, v_key IN VALUES ('company_locations', 'domain'), ('person_locations', 'linkedin_url') LOOP
+      EXECUTE format($sql$
+        WITH s AS MATERIALIZED (
+          SELECT x.%2$I AS k, x.source, x.raw_location, x.raw_country FROM core.%1$I x
+          WHERE reference.normalize_key(x.raw_location) = ANY ($1 COLLATE "default")
+        ), m AS MATERIALIZED (
+          SELECT * FROM reference.match_locations(ARRAY(SELECT s.raw_location FROM s), ARRAY(SELECT s.raw_country FROM s))
+        )
+        UPDATE core.%1$I t
+           SET matched_city = m.city, matched_state = m.state, matched_country = m.country, updated_at = now()
+          FROM s JOIN m ON coalesce(m.raw_location, '') = coalesce(s.raw_location, '') AND coalesce(m.raw_country, '') = coalesce(s.raw_country, '')
+         WHERE t.%2$I = s.k AND t.source = s.source
+           AND (t.matched_city, t.matched_state, t.matched_country) IS DISTINCT FROM (m.city, m.state, m.country)$sql$,
+        v_table, v_key) USING p_keys;
+      GET DIAGNOSTICS v_n = ROW_COUNT;
+      v_rows := v_rows + v_n;
+    END LOOP;
   ELSIF p_lookup = 'job_title_lookup' THEN
     UPDATE core.person_job_titles t
        SET matched_cleaned_title = m.cleaned_title, matched_job_function = m.job_function,
