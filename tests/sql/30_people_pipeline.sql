@@ -1,6 +1,6 @@
 -- People pipeline: fixtures through plain INSERTs and COPY, Sales Navigator identity, leads, signals, bad rows.
 BEGIN;
-SELECT plan(38);
+SELECT plan(40);
 \set p_find `cat "$HQ_FIXTURES"/clay-find-people.json`
 \set p_prof `cat "$HQ_FIXTURES"/clay-person-profile.json`
 \set p_ce `cat "$HQ_FIXTURES"/companyenrich-company.json`
@@ -40,6 +40,7 @@ SELECT results_eq($$SELECT company_name, company_country, person_country, job_fu
 INSERT INTO raw.person_payloads (workflow_slug, raw_payload) VALUES ('clay-person-profile', :'p_prof');
 SELECT is((SELECT count(*)::int FROM core.person_work_history WHERE linkedin_url = 'https://www.linkedin.com/in/sam-rivera-88a1b2'), 3, 'same profile twice: no duplicate jobs');
 SELECT is((SELECT count(*)::int FROM core.people), 2, 'same profile twice: no duplicate person');
+SELECT is((SELECT linkedin_slug FROM core.people WHERE full_name = 'Sam Rivera'), 'sam-rivera-88a1b2', 'slug of the stored key');
 
 -- Sales Navigator export via COPY, flat columns
 \copy raw.salesnav_scrapes (first_name,last_name,email,phone_number,profile_headline,profile_summary,job_title,job_description,job_started_on,linkedin_url_user_profile,location,company,linkedin_company_profile_urn,linkedin_url_company,company_website,company_description,company_headcount,company_industries,company_registered_address,matching_filters,linkedin_user_profile_urn) from program 'cat "$HQ_FIXTURES"/salesnav-export.csv' csv header
@@ -57,6 +58,7 @@ INSERT INTO raw.person_payloads (workflow_slug, raw_payload) VALUES ('clay-perso
     "linkedin_user_profile_urn": "urn:li:fs_salesProfile:(ACwAAAABcXEBf_KoScKF4iNQAIwY6be4wPIYyWQ)",
     "experience": [{"company": "Form Health", "company_domain": "formhealth.co", "title": "CISO", "start_date": "2024-08", "is_current": true}]}');
 SELECT is((SELECT count(*)::int FROM core.people WHERE full_name = 'Matthew Lanier'), 1, 'one person after the merge');
+SELECT is((SELECT linkedin_slug FROM core.people WHERE full_name = 'Matthew Lanier'), 'matthew-lanier', 'the merged person carries the public slug');
 SELECT is((SELECT count(*)::int FROM core.person_locations WHERE linkedin_url LIKE '%ACwAAAAB%'), 0, 'no dimension row left under the Sales Navigator id');
 SELECT is((SELECT p.linkedin_url FROM core.person_identifiers i JOIN core.people p ON p.id = i.person_id
            WHERE i.identifier_type = 'salesnav_id' AND i.identifier LIKE '%ACwAAAAB%'),

@@ -16,7 +16,7 @@ DECLARE
   v_n integer;
 BEGIN
   INSERT INTO core.people (linkedin_url, linkedin_slug, full_name)
-  SELECT DISTINCT ON (m.to_url) m.to_url, substr(m.to_url, length('https://www.linkedin.com/in/') + 1), p.full_name
+  SELECT DISTINCT ON (m.to_url) m.to_url, core.linkedin_slug(m.to_url), p.full_name
   FROM unnest(p_from, p_to) AS m(from_url, to_url) JOIN core.people p ON p.linkedin_url = m.from_url
   ORDER BY m.to_url
   ON CONFLICT (linkedin_url) DO NOTHING;

@@ -137,7 +137,7 @@ BEGIN
   -- skip the deletes of stale work history and tenure
   WITH n AS (
   INSERT INTO core.people (linkedin_url, linkedin_slug, full_name)
-  SELECT DISTINCT ON (k.e_url) k.e_url, substr(k.e_url, length('https://www.linkedin.com/in/') + 1), x.full_name
+  SELECT DISTINCT ON (k.e_url) k.e_url, core.linkedin_slug(k.e_url), x.full_name
   FROM pg_temp.hq_person_keys k
   JOIN extracted.person_profile x ON x.linkedin_url = k.url AND x.workflow_slug = k.slug
   ORDER BY k.e_url, x.full_name NULLS LAST
