@@ -76,17 +76,17 @@ def ingest_stream(conn: psycopg.Connection, fh: IO[bytes], workflow: str, *, bat
     dialect = sniff_delimited(head)
     rows = _delimited_rows(text_rest, dialect) if dialect else _ndjson_rows(text_rest)
     schema, table = reg["raw_table"].split(".")
-    mapping: dict[str, str] = {}  # file header -> raw column, decided by api.ingest_columns
+    mapping: dict[str, str] | None = None  # file header -> raw column, asked of api.ingest_columns once
     batch_id = uuid.uuid4().hex
     loaded = 0
     batch: list = []
 
     def flush() -> None:
-        nonlocal loaded
+        nonlocal loaded, mapping
         if not batch:
             return
-        if dialect and not mapping:
-            mapping.update(_one(conn, "SELECT api.ingest_columns(%s, %s) AS v", (workflow, list(batch[0]))))
+        if mapping is None:
+            mapping = _one(conn, "SELECT api.ingest_columns(%s, %s) AS v", (workflow, list(batch[0]))) if dialect else {}
         headers = sorted(set(mapping.values()))
         cols = headers + ["workflow_slug", "raw_payload", "idempotency_key"]
         stmt = sql.SQL("COPY {}.{} ({}) FROM STDIN").format(
