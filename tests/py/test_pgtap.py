@@ -1,60 +1,13 @@
 """Run every tests/sql/*.sql pgTAP file against a fresh clone of the template.
 
-Each file is one test; each pgTAP assertion is a pytest subtest. A file fails
-when psql errors, when an assertion fails, or when the plan and the number of
-assertions run disagree.
+Each file is one test; each pgTAP assertion is a pytest subtest (tap.py).
 """
 
 from __future__ import annotations
 
-import os
-import re
-import subprocess
-from pathlib import Path
-
 import pytest
 
-from hq.localpg import find_bindir
-
-SQL_DIR = Path(__file__).resolve().parents[1] / "sql"
-FILES = sorted(SQL_DIR.glob("*.sql"))
-TAP_LINE = re.compile(r"^(not ok|ok) (\d+)(?: - (.*))?$")
-
-
-def fixtures_dir() -> Path:
-    """shared/fixtures beside the checkout (CI has ../shared), or HQ_FIXTURES."""
-    env = os.environ.get("HQ_FIXTURES")
-    if env:
-        return Path(env)
-    for cand in (SQL_DIR.parents[2] / "shared" / "fixtures", Path("/work/shared/fixtures")):
-        if cand.is_dir():
-            return cand
-    raise AssertionError("shared/fixtures not found: set HQ_FIXTURES")
-
-
-def run_tap(url: str, path: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [str(find_bindir() / "psql"), "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1",
-         "-d", url, "-f", str(path)],
-        capture_output=True, text=True, cwd=str(SQL_DIR.parent.parent),
-        env={**os.environ, "HQ_FIXTURES": str(fixtures_dir())},
-    )
-
-
-def parse_tap(output: str) -> tuple[int | None, list[tuple[bool, int, str, list[str]]]]:
-    plan = None
-    results: list[tuple[bool, int, str, list[str]]] = []
-    for line in output.splitlines():
-        m = re.match(r"^1\.\.(\d+)$", line)
-        if m:
-            plan = int(m.group(1))
-            continue
-        m = TAP_LINE.match(line)
-        if m:
-            results.append((m.group(1) == "ok", int(m.group(2)), m.group(3) or "", []))
-        elif line.startswith("#") and results:
-            results[-1][3].append(line)
-    return plan, results
+from tap import FILES, check_tap_file
 
 
 def test_there_are_pgtap_files():
@@ -63,12 +16,4 @@ def test_there_are_pgtap_files():
 
 @pytest.mark.parametrize("path", FILES, ids=[f.name for f in FILES])
 def test_pgtap_file(path, make_db, subtests):
-    url = make_db()
-    proc = run_tap(url, path)
-    plan, results = parse_tap(proc.stdout)
-    for ok, num, desc, diag in results:
-        with subtests.test(msg=f"{path.stem} #{num} {desc}"[:200]):
-            assert ok, "\n".join(diag) or desc
-    assert proc.returncode == 0, f"psql failed on {path.name}: {proc.stderr.strip()[-2000:]}"
-    assert results, f"{path.name} ran no assertions"
-    assert plan == len(results), f"{path.name}: planned {plan}, ran {len(results)}"
+    check_tap_file(make_db(), path, subtests)
