@@ -69,11 +69,14 @@ def _company_payload(i: int, tag: str) -> dict:
 
 def _person_payload(i: int, tag: str) -> dict:
     rnd = random.Random(i)
-    jobs = [{"company": f"Co {i}-{j}", "company_domain": f"co{tag}-{(i * 7 + j) % 50000}.example",
-             "title": rnd.choice(TITLES), "start_date": f"{2010 + j}-01-01",
+    city, state, country = rnd.choice(PLACES)
+    # each job as Clay sends it (fixture clay-person-profile.json): the company's
+    # LinkedIn page and the job's locality beside company, domain, title, dates
+    jobs = [{"url": f"https://www.linkedin.com/company/co{tag}-{(i * 7 + j) % 50000}",
+             "company": f"Co {i}-{j}", "company_domain": f"co{tag}-{(i * 7 + j) % 50000}.example",
+             "title": rnd.choice(TITLES), "locality": f"{city}, {country}", "start_date": f"{2010 + j}-01-01",
              "end_date": None if j == 0 else f"{2011 + j}-01-01", "is_current": j == 0}
             for j in range(rnd.randint(3, 8))]
-    city, state, country = rnd.choice(PLACES)
     return {"url": f"https://www.linkedin.com/in/bench{tag}-{i}", "name": f"Person {i}", "title": jobs[0]["title"],
             "location_name": f"{city}, {state}, {country}", "experience": jobs}
 

@@ -1,6 +1,6 @@
 -- core.normalize_linkedin_url: canonical person/company URLs.
 BEGIN;
-SELECT plan(17);
+SELECT plan(18);
 SELECT is(core.normalize_linkedin_url('https://www.linkedin.com/in/jane-doe-4b1a2c/'), 'https://www.linkedin.com/in/jane-doe-4b1a2c', 'trailing slash dropped');
 SELECT is(core.normalize_linkedin_url('linkedin.com/in/Jane-Doe'), 'https://www.linkedin.com/in/jane-doe', 'no scheme, upper-case slug lowered');
 SELECT is(core.normalize_linkedin_url('http://uk.linkedin.com/in/bob-smith'), 'https://www.linkedin.com/in/bob-smith', 'country subdomain');
@@ -18,5 +18,17 @@ SELECT is(core.normalize_linkedin_url('https://www.linkedin.com/in/'), NULL, 'no
 SELECT is(core.normalize_linkedin_url('https://www.linkedin.com/feed/'), NULL, 'not a profile');
 SELECT is(core.normalize_linkedin_url(''), NULL, 'empty string');
 SELECT is(core.normalize_linkedin_url(NULL), NULL, 'NULL');
+-- canonical URLs skip the regex; a leading space sends the same value
+-- through the full rules, which must agree
+SELECT is(
+  (SELECT array_agg(x) FROM unnest(ARRAY[
+     'https://www.linkedin.com/in/sam-rivera-88a1b2', 'https://www.linkedin.com/company/antimetal',
+     'https://www.linkedin.com/in/jos%C3%A9-garc%C3%ADa', 'https://www.linkedin.com/in/first.last_99',
+     'https://www.linkedin.com/in/ACwAAB1a2b3', 'https://www.linkedin.com/in/acwaab1a2b3', 'https://www.linkedin.com/in/Sam',
+     'https://www.linkedin.com/in/josé', 'https://www.linkedin.com/in/sam/', 'https://www.linkedin.com/in/sam?x=1',
+     'https://www.linkedin.com/in/sam,jr', 'https://www.linkedin.com/in/sam#top', 'https://www.linkedin.com/company/acme/about',
+     'https://www.linkedin.com/in/-', 'https://www.linkedin.com/company/', 'https://www.linkedin.com/in/sam rivera']) AS x
+   WHERE core.normalize_linkedin_url(x) IS DISTINCT FROM core.normalize_linkedin_url(' ' || x)), NULL,
+  'canonical fast path gives what the full rules give');
 SELECT * FROM finish();
 ROLLBACK;

@@ -8,14 +8,23 @@ AS $$
 -- Navigator lead URLs. Public slugs are lower-cased; Sales Navigator ids
 -- (ACwAA..., ACoAA...) are case-sensitive and keep their case. NULL when
 -- the text is not a LinkedIn person or company URL. Runs once per ingested
--- row, so: PL/pgSQL, one capture-free match (~3 µs; capture groups make
--- PostgreSQL's regex engine backtrack, ~25 µs), then split_part.
+-- row and job, so: PL/pgSQL, a regex-free path for canonical URLs (~1 µs),
+-- else one capture-free match (capture groups make PostgreSQL's regex
+-- engine backtrack, ~25 µs), then split_part.
 DECLARE
-  v_url text := btrim(p_value);
+  v_url text;
   v_rest text;
   v_kind text;
   v_slug text;
 BEGIN
+  -- fast path, no regex: already canonical (lower-case ASCII slug) is
+  -- returned as is; whatever else goes through the full rules below
+  v_slug := CASE WHEN left(p_value, 28) = 'https://www.linkedin.com/in/' THEN substr(p_value, 29)
+                 WHEN left(p_value, 33) = 'https://www.linkedin.com/company/' THEN substr(p_value, 34) END;
+  IF v_slug <> '' AND translate(v_slug, 'abcdefghijklmnopqrstuvwxyz0123456789-_.%', '') = '' THEN
+    RETURN p_value;
+  END IF;
+  v_url := btrim(p_value);
   IF v_url !~* '^(https?://)?([a-z][a-z][a-z]?\.|www\.|m\.)?linkedin\.com/(sales/(lead|people)|in|pub|company)/[^/?#,[:space:]]+[^[:space:]]*$' THEN
     RETURN NULL;
   END IF;
