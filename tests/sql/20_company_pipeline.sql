@@ -1,10 +1,16 @@
 -- Company pipeline: fixtures through plain INSERTs, failure modes, survivorship, idempotency.
 BEGIN;
-SELECT plan(24);
+SELECT plan(25);
 \set p_find `cat "$HQ_FIXTURES"/clay-find-companies.json`
 \set p_ce `cat "$HQ_FIXTURES"/companyenrich-company.json`
 \set p_cb `cat "$HQ_FIXTURES"/crunchbase-company.json`
 \set p_li `cat "$HQ_FIXTURES"/clay-company-firmographics.json`
+
+-- db/triggers/raw/ingest.sql gives every raw table of the registry the ingest trigger
+SELECT is((SELECT array_agg(DISTINCT r.raw_table ORDER BY r.raw_table) FROM reference.enrichment_workflow_registry r
+           WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_trigger t WHERE t.tgrelid = to_regclass(r.raw_table)
+                               AND t.tgname = 'ingest' AND t.tgfoid = 'raw.tg_ingest()'::regprocedure AND t.tgenabled = 'O')),
+          NULL, 'every registered raw table has the statement-level ingest trigger');
 
 INSERT INTO raw.company_discovery (company_domain, workflow_slug, raw_payload) VALUES ('google.com', 'clay-find-companies', :'p_find');
 SELECT is((SELECT extraction_status FROM raw.company_discovery WHERE company_domain = 'google.com'), 'extracted', 'clay-find-companies row extracted');
