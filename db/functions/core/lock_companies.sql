@@ -3,29 +3,35 @@ RETURNS void
 LANGUAGE plpgsql
 VOLATILE
 AS $$
--- Transaction-level advisory locks on companies. A writer of a company's
--- golden row takes its lock exclusive; a reader that derives leads from it
--- takes it shared. Without them a person batch (deriving a lead from the
--- golden company it sees) and a concurrent company batch (refreshing the
--- leads of the people it sees at that company) each miss the other's
--- uncommitted rows, and the lead is lost.
--- A domain maps to one of 64 stripes (hashtext & 63), so a transaction holds
--- at most 64 such locks however many companies it touches (the lock table
--- is shared memory); two domains on one stripe only serialize a little
--- more. Stripes are taken in ascending order, so two sessions never wait on
--- each other crosswise; re-taking a held lock returns at once.
-DECLARE
-  v_stripe integer;
+-- Row locks on the core.companies rows of the given domains, taken in domain
+-- order. A writer of a company's golden row takes them exclusive (FOR NO KEY
+-- UPDATE); a reader that derives leads from it takes them shared (FOR
+-- SHARE). Without them a person batch (deriving a lead from the golden
+-- company it sees) and a concurrent company batch (refreshing the leads of
+-- the people it sees at that company) each miss the other's uncommitted
+-- rows, and the lead is lost.
+-- Only rows that exist can be locked, so a writer inserts its companies
+-- first (ordered by domain, ON CONFLICT DO NOTHING): an insert that meets a
+-- concurrent uncommitted insert of the same domain waits for that
+-- transaction to end. Row locks live in the tuples, not in the shared lock
+-- table, so a batch may lock any number of companies, and batches with no
+-- company in common run in parallel. Rows this transaction wrote itself
+-- (xmin is its xid) are invisible to others or already locked: skipped.
 BEGIN
-  FOREACH v_stripe IN ARRAY ARRAY(SELECT DISTINCT pg_catalog.hashtext(d.domain) & 63
-                                  FROM unnest(p_domains) AS d(domain) WHERE d.domain IS NOT NULL ORDER BY 1) LOOP
-    IF p_shared THEN
-      PERFORM pg_catalog.pg_advisory_xact_lock_shared(pg_catalog.hashtext('hq.company'), v_stripe);
-    ELSE
-      PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('hq.company'), v_stripe);
-    END IF;
-  END LOOP;
+  IF p_shared THEN
+    PERFORM 1 FROM core.companies c
+    WHERE c.domain IN (SELECT d.domain FROM unnest(p_domains) AS d(domain))
+      AND c.xmin <> pg_catalog.pg_current_xact_id()::xid
+    ORDER BY c.domain
+    FOR SHARE OF c;
+  ELSE
+    PERFORM 1 FROM core.companies c
+    WHERE c.domain IN (SELECT d.domain FROM unnest(p_domains) AS d(domain))
+      AND c.xmin <> pg_catalog.pg_current_xact_id()::xid
+    ORDER BY c.domain
+    FOR NO KEY UPDATE OF c;
+  END IF;
 END;
 $$;
 COMMENT ON FUNCTION core.lock_companies(text[], boolean) IS
-  'Advisory transaction locks on companies (64 stripes, ascending order): exclusive for golden-row writers, shared for lead readers.';
+  'Row locks on core.companies in domain order: exclusive (FOR NO KEY UPDATE) for golden-row writers, shared (FOR SHARE) for lead readers; callers insert new companies first.';

@@ -18,9 +18,6 @@ DECLARE
   v_old_slugs text[];
 BEGIN
   PERFORM set_config('hq.in_pipeline', 'on', true);
-  -- the batch's companies, locked before anything of theirs is written or read
-  -- (core.lock_companies: concurrent batches that share a company serialize)
-  PERFORM core.lock_companies(p_domains);
 
   -- this batch's extracted rows, kept from RETURNING in temp tables so later
   -- statements never join the batch back against the (large) extracted tables
@@ -129,6 +126,10 @@ BEGIN
   FROM unnest(p_domains) AS u(domain) LEFT JOIN pg_temp.hq_company_x x ON x.domain = u.domain
   ORDER BY u.domain, x.cleaned_name NULLS LAST
   ON CONFLICT (domain) DO NOTHING;
+  -- the batch's companies (all exist now), locked before any row of theirs
+  -- in core is written or read (core.lock_companies: concurrent batches that
+  -- share a company serialize; the others run in parallel)
+  PERFORM core.lock_companies(p_domains);
 
   -- dimensions from this batch's extracted rows (pg_temp.hq_company_x); each
   -- distinct raw value is matched once (reference.match_values / match_locations)

@@ -16,7 +16,6 @@ AS $$
 -- tenure, past employers, the companies seen, and the golden rows and leads
 -- of everything touched.
 DECLARE
-  v_companies text[];
   v_old_urls text[];
   v_old_slugs text[];
   v_from text[];
@@ -54,10 +53,9 @@ BEGIN
     company_industry = excluded.company_industry, company_location = excluded.company_location,
     raw_job_start = excluded.raw_job_start, job_start_date = excluded.job_start_date,
     profile_urn = excluded.profile_urn, salesnav_id = excluded.salesnav_id, extracted_at = excluded.extracted_at
-  RETURNING t.linkedin_url, t.workflow_slug, t.company_domain, t.xmax <> '0'::xid AS existed)
-  SELECT array_agg(w.linkedin_url) FILTER (WHERE w.existed), array_agg(w.workflow_slug) FILTER (WHERE w.existed),
-         array_agg(w.company_domain) FILTER (WHERE w.company_domain IS NOT NULL)
-    INTO v_old_urls, v_old_slugs, v_companies
+  RETURNING t.linkedin_url, t.workflow_slug, t.xmax <> '0'::xid AS existed)
+  SELECT array_agg(w.linkedin_url) FILTER (WHERE w.existed), array_agg(w.workflow_slug) FILTER (WHERE w.existed)
+    INTO v_old_urls, v_old_slugs
   FROM w;
 
   -- experience and education: replaced as a set per (person, workflow). They
@@ -71,7 +69,6 @@ BEGIN
     DELETE FROM extracted.person_education e USING unnest(v_old_slugs, v_old_urls) AS u(slug, url)
     WHERE e.linkedin_url = u.url AND e.workflow_slug = u.slug;
   END IF;
-  WITH ins AS (
   INSERT INTO extracted.person_experience (linkedin_url, workflow_slug, ordinal, company_name, company_domain,
          company_linkedin_url, title, raw_start_date, raw_end_date, start_date, end_date, is_current, locality)
   SELECT u.url, u.slug, e.n::int, NULLIF(btrim(e.j ->> 'company'), ''), core.normalize_domain(e.j ->> 'company_domain'),
@@ -86,16 +83,7 @@ BEGIN
   CROSS JOIN LATERAL jsonb_array_elements(
     CASE WHEN jsonb_typeof(u.payload #> m.json_path) = 'array' THEN u.payload #> m.json_path ELSE '[]' END)
     WITH ORDINALITY AS e(j, n)
-  WHERE jsonb_typeof(e.j) = 'object'
-  RETURNING company_domain)
-  SELECT coalesce(v_companies, '{}') || coalesce(array_agg(DISTINCT ins.company_domain) FILTER (WHERE ins.company_domain IS NOT NULL), '{}')
-    INTO v_companies
-  FROM ins;
-
-  -- every company the batch names, locked before any core row is written
-  -- (core.lock_companies: a concurrent company batch and this one serialize,
-  -- so neither derives a lead from a golden company row the other is changing)
-  PERFORM core.lock_companies(v_companies);
+  WHERE jsonb_typeof(e.j) = 'object';
 
   INSERT INTO extracted.person_education (linkedin_url, workflow_slug, ordinal, school_name, degree, field_of_study, start_date, end_date)
   SELECT u.url, u.slug, e.n::int, NULLIF(btrim(e.j ->> 'school_name'), ''), NULLIF(btrim(e.j ->> 'degree'), ''),
