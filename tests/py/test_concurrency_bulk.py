@@ -137,6 +137,18 @@ CREATE CONSTRAINT TRIGGER hq_test_slow_commit AFTER INSERT ON {table}
 """
 
 
+def wait_for_sleeping_commit(conn: psycopg.Connection, what: str) -> None:
+    """Return once a session sleeps in hq_test_slow_commit (its batch is
+    processed and it holds its locks); conn is left outside a transaction."""
+    for _ in range(100):
+        sleeping = conn.execute("SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep'").fetchone()[0]
+        conn.rollback()
+        if sleeping:
+            return
+        threading.Event().wait(0.05)
+    raise AssertionError(f"{what} never reached its commit")
+
+
 @pytest.mark.parametrize("slow", ["person", "company"])
 def test_a_batch_slow_to_commit_does_not_lose_a_lead(db_url, slow):
     """The lost-lead race, made deterministic. One batch is done and slow to
@@ -182,14 +194,7 @@ def test_a_batch_slow_to_commit_does_not_lose_a_lead(db_url, slow):
     t = threading.Thread(target=slow_batch)
     t.start()
     with psycopg.connect(db_url) as conn:
-        # wait until the slow batch is processed and sleeping in its commit
-        for _ in range(100):
-            if conn.execute("SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep'").fetchone()[0]:
-                break
-            conn.rollback()
-            threading.Event().wait(0.05)
-        else:
-            raise AssertionError(f"the {slow} batch never reached its commit")
+        wait_for_sleeping_commit(conn, f"the {slow} batch")
         conn.execute(*second)
         conn.commit()
     t.join()
@@ -231,14 +236,7 @@ def test_batches_without_a_company_in_common_do_not_wait_for_each_other(db_url):
     t = threading.Thread(target=slow_batch)
     t.start()
     with psycopg.connect(db_url) as conn:
-        for _ in range(100):
-            if conn.execute("SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep'").fetchone()[0]:
-                break
-            conn.rollback()
-            threading.Event().wait(0.05)
-        else:
-            raise AssertionError("the slow batch never reached its commit")
-        conn.rollback()
+        wait_for_sleeping_commit(conn, "the slow batch")
         conn.execute("SET lock_timeout = '1s'")
         conn.execute("SET hq_test.slept = 'on'")  # this session's own commits do not sleep
         conn.execute("INSERT INTO raw.company_payloads (workflow_slug, raw_payload) "
