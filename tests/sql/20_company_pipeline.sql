@@ -1,6 +1,6 @@
 -- Company pipeline: fixtures through plain INSERTs, failure modes, survivorship, idempotency.
 BEGIN;
-SELECT plan(25);
+SELECT plan(26);
 \set p_find `cat "$HQ_FIXTURES"/clay-find-companies.json`
 \set p_ce `cat "$HQ_FIXTURES"/companyenrich-company.json`
 \set p_cb `cat "$HQ_FIXTURES"/crunchbase-company.json`
@@ -17,6 +17,11 @@ SELECT is((SELECT extraction_status FROM raw.company_discovery WHERE company_dom
 SELECT is((SELECT provider FROM raw.company_discovery WHERE company_domain = 'google.com'), 'clay', 'provider defaulted from the registry');
 SELECT results_eq($$SELECT raw_size, matched_employee_range FROM core.company_employee_ranges WHERE domain = 'google.com' AND source = 'clay'$$,
   $$VALUES ('10,001+ employees'::text, '10001+'::text)$$, 'raw and matched size side by side');
+SELECT results_eq($$SELECT t.raw_type, t.matched_type, f.raw_funding_range, f.matched_funding_range, r.raw_revenue_range, r.matched_revenue_range
+                    FROM core.company_types t JOIN core.company_funding f USING (domain, source) JOIN core.company_revenue r USING (domain, source)
+                    WHERE domain = 'google.com' AND source = 'clay'$$,
+  $$VALUES ('Public Company'::text, 'Public Company'::text, '$100M - $250M'::text, '$100M-$250M'::text, '100B-1T'::text, '$100B+'::text)$$,
+  'type, funding and revenue: raw and matched side by side (reference.single_value_dimensions)');
 SELECT results_eq($$SELECT name, employee_range, city, state, country, revenue_range FROM core.companies_full WHERE domain = 'google.com'$$,
   $$VALUES ('Google'::text, '10001+'::text, 'Mountain View'::text, 'California'::text, 'United States'::text, '$100B+'::text)$$, 'golden Google row');
 

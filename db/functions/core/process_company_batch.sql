@@ -14,6 +14,7 @@ AS $$
 -- matched, ON CONFLICT upserts that only write real changes), the entity,
 -- multi-valued tables, and the golden rows of the touched domains.
 DECLARE
+  v_dim record;
   v_old_domains text[];
   v_old_slugs text[];
 BEGIN
@@ -154,13 +155,19 @@ BEGIN
   WHERE (t.raw_size, t.raw_employee_count, t.matched_employee_range) IS DISTINCT FROM
         (excluded.raw_size, excluded.raw_employee_count, excluded.matched_employee_range);
 
-  INSERT INTO core.company_types AS t (domain, source, raw_type, matched_type)
-  SELECT x.domain, x.source, x.company_type, m.matched_value
-  FROM pg_temp.hq_company_x x
-  JOIN reference.match_values('company_type', ARRAY(SELECT c.company_type FROM pg_temp.hq_company_x c)) m ON m.raw_value = x.company_type
-  WHERE x.company_type IS NOT NULL
-  ON CONFLICT (domain, source) DO UPDATE SET raw_type = excluded.raw_type, matched_type = excluded.matched_type, updated_at = now()
-  WHERE (t.raw_type, t.matched_type) IS DISTINCT FROM (excluded.raw_type, excluded.matched_type);
+  -- type, funding and revenue: one raw and one matched column each, one
+  -- statement shape over the name map (identifiers via %I)
+  FOR v_dim IN SELECT * FROM reference.single_value_dimensions() LOOP
+    EXECUTE format($sql$
+      INSERT INTO core.%1$I AS t (domain, source, %2$I, %3$I)
+      SELECT x.domain, x.source, x.%4$I, m.matched_value
+      FROM pg_temp.hq_company_x x
+      JOIN reference.match_values(%5$L, ARRAY(SELECT c.%4$I FROM pg_temp.hq_company_x c)) m ON m.raw_value = x.%4$I
+      WHERE x.%4$I IS NOT NULL
+      ON CONFLICT (domain, source) DO UPDATE SET %2$I = excluded.%2$I, %3$I = excluded.%3$I, updated_at = now()
+      WHERE (t.%2$I, t.%3$I) IS DISTINCT FROM (excluded.%2$I, excluded.%3$I)$sql$,
+      v_dim.dimension_table, v_dim.raw_column, v_dim.matched_column, v_dim.extracted_column, v_dim.match_kind);
+  END LOOP;
 
   -- locations repeat across companies: match each distinct (text, country) once
   WITH x AS MATERIALIZED (
@@ -194,24 +201,6 @@ BEGIN
     matched_industry = excluded.matched_industry, updated_at = now()
   WHERE (t.raw_industry, t.raw_industries, t.matched_industry) IS DISTINCT FROM
         (excluded.raw_industry, excluded.raw_industries, excluded.matched_industry);
-
-  INSERT INTO core.company_funding AS t (domain, source, raw_funding_range, matched_funding_range)
-  SELECT x.domain, x.source, x.funding_range, m.matched_value
-  FROM pg_temp.hq_company_x x
-  JOIN reference.match_values('funding_range', ARRAY(SELECT c.funding_range FROM pg_temp.hq_company_x c)) m ON m.raw_value = x.funding_range
-  WHERE x.funding_range IS NOT NULL
-  ON CONFLICT (domain, source) DO UPDATE SET raw_funding_range = excluded.raw_funding_range,
-    matched_funding_range = excluded.matched_funding_range, updated_at = now()
-  WHERE (t.raw_funding_range, t.matched_funding_range) IS DISTINCT FROM (excluded.raw_funding_range, excluded.matched_funding_range);
-
-  INSERT INTO core.company_revenue AS t (domain, source, raw_revenue_range, matched_revenue_range)
-  SELECT x.domain, x.source, x.revenue_range, m.matched_value
-  FROM pg_temp.hq_company_x x
-  JOIN reference.match_values('revenue_range', ARRAY(SELECT c.revenue_range FROM pg_temp.hq_company_x c)) m ON m.raw_value = x.revenue_range
-  WHERE x.revenue_range IS NOT NULL
-  ON CONFLICT (domain, source) DO UPDATE SET raw_revenue_range = excluded.raw_revenue_range,
-    matched_revenue_range = excluded.matched_revenue_range, updated_at = now()
-  WHERE (t.raw_revenue_range, t.matched_revenue_range) IS DISTINCT FROM (excluded.raw_revenue_range, excluded.matched_revenue_range);
 
   INSERT INTO core.company_descriptions AS t (domain, source, description, tagline)
   SELECT x.domain, x.source, x.description, x.tagline

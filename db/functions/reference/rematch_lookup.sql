@@ -32,13 +32,10 @@ BEGIN
        AND t.matched_employee_range IS DISTINCT FROM reference.match_employee_range(t.raw_size, t.raw_employee_count);
     GET DIAGNOSTICS v_rows = ROW_COUNT;
   ELSIF p_lookup IN ('revenue_range_lookup', 'funding_range_lookup', 'company_type_lookup') THEN
-    -- one raw and one matched column per table, matched by reference.match_values(kind)
-    SELECT d.tbl, d.raw_col, d.matched_col, d.kind INTO v_table, v_raw, v_matched, v_kind
-    FROM (VALUES ('revenue_range_lookup', 'company_revenue', 'raw_revenue_range', 'matched_revenue_range', 'revenue_range'),
-                 ('funding_range_lookup', 'company_funding', 'raw_funding_range', 'matched_funding_range', 'funding_range'),
-                 ('company_type_lookup', 'company_types', 'raw_type', 'matched_type', 'company_type'))
-      AS d(lookup, tbl, raw_col, matched_col, kind)
-    WHERE d.lookup = p_lookup;
+    -- one raw and one matched column per table (reference.single_value_dimensions)
+    SELECT d.dimension_table, d.raw_column, d.matched_column, d.match_kind INTO v_table, v_raw, v_matched, v_kind
+    FROM reference.single_value_dimensions() d
+    WHERE d.lookup_table = p_lookup;
     EXECUTE format($sql$
       UPDATE core.%1$I t SET %3$I = m.matched_value, updated_at = now()
         FROM reference.match_values(%4$L, ARRAY(SELECT s.%2$I FROM core.%1$I s
