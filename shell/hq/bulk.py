@@ -11,10 +11,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import queue
 import re
+import threading
 import uuid
+import zlib
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO, Callable, Iterator
 
 import psycopg
 from psycopg import sql
@@ -65,9 +68,76 @@ def _ndjson_rows(fh: IO[str]) -> Iterator[object]:
                 yield line  # kept as a JSON string: the trigger marks it failed, nothing is lost
 
 
+class _BatchWriter:
+    """COPY of one batch of (row number, row) into the raw table on one
+    connection, committed: one statement and one transaction per batch, so
+    the ingest trigger processes each batch set-based."""
+
+    def __init__(self, schema: str, table: str, workflow: str, mapping: dict[str, str], delimited: bool,
+                 batch_id: str):
+        self.workflow, self.mapping, self.delimited, self.batch_id = workflow, mapping, delimited, batch_id
+        self.headers = sorted(set(mapping.values()))
+        cols = self.headers + ["workflow_slug", "raw_payload", "idempotency_key"]
+        self.stmt = sql.SQL("COPY {}.{} ({}) FROM STDIN").format(
+            sql.Identifier(schema), sql.Identifier(table), sql.SQL(", ").join(map(sql.Identifier, cols)))
+
+    def write(self, conn: psycopg.Connection, batch: list[tuple[int, object]]) -> None:
+        with conn.cursor() as cur, cur.copy(self.stmt) as copy:
+            for num, row in batch:
+                by_col = ({self.mapping[k]: (v if v != "" else None) for k, v in row.items() if k in self.mapping}
+                          if self.delimited else {})
+                copy.write_row([by_col.get(c) for c in self.headers]
+                               + [self.workflow, json.dumps(row), f"{self.batch_id}:{num}"])
+        conn.commit()
+
+
+class _Workers:
+    """`jobs` threads, each with its own connection and a short queue of
+    batches; batches with no company or person in common are processed by
+    the database in parallel (core.lock_companies takes row locks)."""
+
+    def __init__(self, jobs: int, connect: Callable[[], psycopg.Connection], writer: _BatchWriter):
+        self.writer, self.loaded, self.errors = writer, 0, []
+        self._lock = threading.Lock()
+        self.queues = [queue.Queue(maxsize=1) for _ in range(jobs)]
+        self.threads = [threading.Thread(target=self._run, args=(q, connect), daemon=True) for q in self.queues]
+        for t in self.threads:
+            t.start()
+
+    def _run(self, q: queue.Queue, connect) -> None:
+        try:
+            with connect() as conn:
+                while (batch := q.get()) is not None:
+                    if not self.errors:
+                        self.writer.write(conn, batch)
+                        with self._lock:
+                            self.loaded += len(batch)
+        except Exception as exc:  # reported by close(); the other workers stop taking batches
+            self.errors.append(exc)
+            while q.get() is not None:  # drain, so the reader never blocks on a full queue
+                pass
+
+    def put(self, worker: int, batch: list) -> None:
+        if self.errors:
+            raise self.errors[0]
+        self.queues[worker].put(batch)
+
+    def close(self) -> None:
+        for q in self.queues:
+            q.put(None)
+        for t in self.threads:
+            t.join()
+        if self.errors:
+            raise self.errors[0]
+
+
 def ingest_stream(conn: psycopg.Connection, fh: IO[bytes], workflow: str, *, batch_size: int = 5000,
-                  on_progress=None) -> dict:
-    """Stream a binary file object into the workflow's raw table; returns the summary."""
+                  on_progress=None, jobs: int = 1, connect: Callable[[], psycopg.Connection] | None = None) -> dict:
+    """Stream a binary file object into the workflow's raw table; returns the summary.
+
+    With jobs > 1, `connect` opens one more connection per worker. Rows are
+    routed to a worker by their raw key value, so deliveries for the same
+    entity keep their file order (each worker commits its batches in order)."""
     reg = _registry(conn, workflow)
     conn.commit()
     text = io.TextIOWrapper(fh, encoding="utf-8-sig", newline="")
@@ -76,37 +146,60 @@ def ingest_stream(conn: psycopg.Connection, fh: IO[bytes], workflow: str, *, bat
     dialect = sniff_delimited(head)
     rows = _delimited_rows(text_rest, dialect) if dialect else _ndjson_rows(text_rest)
     schema, table = reg["raw_table"].split(".")
-    mapping: dict[str, str] | None = None  # file header -> raw column, asked of api.ingest_columns once
     batch_id = uuid.uuid4().hex
-    loaded = 0
-    batch: list = []
+    jobs = max(1, jobs)
+    if jobs > 1 and connect is None:
+        raise ValueError("jobs > 1 needs a connect() for the workers' connections")
+    writer: _BatchWriter | None = None
+    workers: _Workers | None = None
+    key_field = reg.get("payload_key")
+    batches: list[list] = [[] for _ in range(jobs)]
+    loaded = 0  # rows handed to COPY (with one job: committed)
 
-    def flush() -> None:
-        nonlocal loaded, mapping
+    def start(first: object) -> None:
+        nonlocal writer, workers, key_field
+        # file header -> raw column, asked of api.ingest_columns once
+        mapping = _one(conn, "SELECT api.ingest_columns(%s, %s) AS v", (workflow, list(first))) if dialect else {}
+        conn.commit()
+        if dialect:  # the header that fills the raw key column, for routing
+            key_field = next((h for h, c in mapping.items() if c == reg["key_column"]), key_field)
+        writer = _BatchWriter(schema, table, workflow, mapping, bool(dialect), batch_id)
+        if jobs > 1:
+            workers = _Workers(jobs, connect, writer)
+
+    def flush(k: int) -> None:
+        nonlocal loaded
+        batch, batches[k] = batches[k], []
         if not batch:
             return
-        if mapping is None:
-            mapping = _one(conn, "SELECT api.ingest_columns(%s, %s) AS v", (workflow, list(batch[0]))) if dialect else {}
-        headers = sorted(set(mapping.values()))
-        cols = headers + ["workflow_slug", "raw_payload", "idempotency_key"]
-        stmt = sql.SQL("COPY {}.{} ({}) FROM STDIN").format(
-            sql.Identifier(schema), sql.Identifier(table), sql.SQL(", ").join(map(sql.Identifier, cols)))
-        with conn.cursor() as cur, cur.copy(stmt) as copy:
-            for i, row in enumerate(batch):
-                key = f"{batch_id}:{loaded + i + 1}"
-                by_col = {mapping[k]: (v if v != "" else None) for k, v in row.items() if k in mapping} if dialect else {}
-                copy.write_row([by_col.get(c) for c in headers] + [workflow, json.dumps(row), key])
-        conn.commit()
-        loaded += len(batch)
-        batch.clear()
+        if workers:
+            workers.put(k, batch)
+        else:
+            writer.write(conn, batch)
+            loaded += len(batch)
+        if on_progress:
+            on_progress(workers.loaded if workers else loaded)
+
+    try:
+        for num, row in enumerate(rows, start=1):
+            if writer is None:
+                start(row)
+            k = 0
+            if jobs > 1:
+                key = row.get(key_field) if isinstance(row, dict) and key_field else None
+                k = zlib.crc32(str(key if key is not None else num).encode()) % jobs
+            batches[k].append((num, row))
+            if len(batches[k]) >= batch_size:
+                flush(k)
+        for k in range(jobs):
+            flush(k)
+    finally:
+        if workers:
+            workers.close()
+    if workers:
+        loaded = workers.loaded
         if on_progress:
             on_progress(loaded)
-
-    for row in rows:
-        batch.append(row)
-        if len(batch) >= batch_size:
-            flush()
-    flush()
     s = _one(conn, "SELECT api.ingest_summary(%s, %s) AS v", (workflow, batch_id))
     conn.commit()
     return {"loaded": loaded, "batch_id": batch_id, **s,
@@ -150,18 +243,18 @@ class _Chain(io.TextIOBase):
 
 
 def ingest_file(conn: psycopg.Connection, path: Path, workflow: str, *, batch_size: int = 5000,
-                progress: bool = False) -> dict:
+                progress: bool = False, jobs: int = 1, connect: Callable[[], psycopg.Connection] | None = None) -> dict:
     """``hq ingest``: stream a CSV/TSV/NDJSON file with a rich progress bar (by bytes read)."""
     size = path.stat().st_size
     with path.open("rb") as fh:
         if not progress:
-            return ingest_stream(conn, fh, workflow, batch_size=batch_size)
+            return ingest_stream(conn, fh, workflow, batch_size=batch_size, jobs=jobs, connect=connect)
         from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
         with Progress(TextColumn("[bold]{task.description}"), BarColumn(), TextColumn("{task.fields[rows]} rows"),
                       TimeElapsedColumn()) as bar:
             task = bar.add_task(path.name, total=size, rows=0)
-            return ingest_stream(conn, fh, workflow, batch_size=batch_size,
+            return ingest_stream(conn, fh, workflow, batch_size=batch_size, jobs=jobs, connect=connect,
                                  on_progress=lambda n: bar.update(task, completed=fh.tell(), rows=n))
 
 

@@ -83,12 +83,13 @@ def serve(host: str = typer.Option("127.0.0.1", help="Interface to bind."),
 @one_line_errors
 def ingest(file: Path = typer.Argument(..., exists=True, dir_okay=False, help="NDJSON, CSV or TSV file."),
            workflow: str = typer.Option(..., "--workflow", "-w", help="Registered workflow_slug."),
-           batch_size: int = typer.Option(5000, help="Rows per COPY batch (one transaction each).")) -> None:
+           batch_size: int = typer.Option(5000, help="Rows per COPY batch (one transaction each)."),
+           jobs: int = typer.Option(1, min=1, max=32, help="Parallel loading sessions; rows of one entity stay in one session, in file order.")) -> None:
     """Stream a file into the workflow's raw table with COPY, with a progress bar."""
     from hq.bulk import ingest_file
 
     with _connect() as conn:
-        result = ingest_file(conn, file, workflow, batch_size=batch_size, progress=True)
+        result = ingest_file(conn, file, workflow, batch_size=batch_size, progress=True, jobs=jobs, connect=_connect)
     out.print(f"loaded {result['loaded']} rows: {result['extracted']} extracted, "
               f"{result['failed']} failed", highlight=False)
     if result["failed"]:
