@@ -130,6 +130,58 @@ def bench_ingest(conn: psycopg.Connection, companies: int, people: int, out, bat
                   f"time per row written: {full / full_rows * 1e6:.1f} µs end to end, {bare / bare_rows * 1e6:.1f} µs bare")
 
 
+def bench_ingest_sessions(connect, companies: int, people: int, out, sessions: int, batch: int = 5000) -> None:
+    """`hq bench ingest --sessions N`: N sessions each load their own payloads
+    (entities disjoint between sessions) at the same time, first into their
+    own untriggered copy of the raw table, then into the raw table; each in a
+    transaction rolled back at the end. Rates are all sessions' payloads over
+    the slowest session's time."""
+    import threading
+
+    tag = str(int(time.time()))
+    for kind, n, table, slug, make in (("company", companies, "raw.company_payloads", "companyenrich-company", _company_payload),
+                                       ("person", people, "raw.person_payloads", "clay-person-profile", _person_payload)):
+        if not n:
+            continue
+        gate = threading.Barrier(sessions, timeout=3600)
+        times: dict[int, tuple[float, float, int]] = {}
+        errors: list[BaseException] = []
+
+        def session(k: int) -> None:
+            try:
+                payloads = [json.dumps(make(i, f"{tag}s{k}")) for i in range(n)]
+                with connect() as conn:
+                    conn.row_factory = tuple_row
+                    with conn.transaction(force_rollback=True):
+                        bare_table = f"{table}_bench_bare_{k}"
+                        conn.execute(f"CREATE TABLE {bare_table} (LIKE {table} INCLUDING ALL)")
+                        gate.wait()
+                        bare = _copy_rate(conn, bare_table, slug, payloads, batch)
+                        gate.wait()
+                        full = _copy_rate(conn, table, slug, payloads, batch)
+                        ok = conn.execute(f"SELECT count(*) FROM {table} WHERE workflow_slug = %s AND created_at = now() "
+                                          "AND extraction_status = 'extracted'", (slug,)).fetchone()[0]
+                        times[k] = (bare, full, ok)
+                        gate.wait()  # every session still holds its work until all are done
+            except BaseException as exc:  # reported below; the other sessions are released
+                errors.append(exc)
+                gate.abort()
+
+        threads = [threading.Thread(target=session, args=(k,)) for k in range(sessions)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        if errors:
+            raise errors[0]
+        total = n * sessions
+        bare = max(v[0] for v in times.values())
+        full = max(v[1] for v in times.values())
+        out.print(f"{kind} payloads: {sessions} sessions x {n:,} end to end in {full:.2f} s = {total / full:,.0f}/s "
+                  f"({sum(v[2] for v in times.values()):,} extracted); bare COPY in {sessions} sessions into untriggered "
+                  f"copies of {table}: {total / bare:,.0f}/s; end-to-end is 1/{full / bare:.1f} of the bare rate")
+
+
 # Set-up for the rematch and leads benchmarks, straight into core (no
 # pipeline): p people at c = p/4 companies; the first a people hold an
 # unmatched title; functions, seniorities and countries vary as in real data.

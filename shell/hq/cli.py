@@ -209,12 +209,16 @@ def bench_matching(titles: int = typer.Option(1_000_000, help="How many raw titl
 @bench_app.command("ingest")
 @one_line_errors
 def bench_ingest(companies: int = typer.Option(0, help="Company payloads to ingest."),
-                 people: int = typer.Option(0, help="Person profile payloads to ingest.")) -> None:
+                 people: int = typer.Option(0, help="Person profile payloads to ingest."),
+                 sessions: int = typer.Option(1, min=1, max=32, help="Concurrent sessions, each loading N payloads of its own.")) -> None:
     """End-to-end ingest rate vs a bare COPY of the same payloads into an untriggered table."""
-    from hq.bench import bench_ingest as run
+    from hq.bench import bench_ingest as run, bench_ingest_sessions
 
     if not companies and not people:
         raise RuntimeError("give --companies N and/or --people N")
+    if sessions > 1:
+        bench_ingest_sessions(lambda: _connect(autocommit=True), companies, people, out, sessions)
+        return
     with _connect(autocommit=True) as conn:
         run(conn, companies, people, out)
 

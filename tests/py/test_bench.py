@@ -39,6 +39,12 @@ def test_bench_ingest_reports_work_and_rolls_back(db_url):
     assert len(per_payload) == 2 and all(x > 10 for x in per_payload), text
     assert text.count("bare COPY 1.0 row") == 2, text
     assert counts(db_url) == before
+    # concurrent sessions, each with entities of its own
+    text = bench(db_url, "ingest", "--companies", "40", "--people", "10", "--sessions", "2")
+    assert re.search(r"company payloads: 2 sessions x 40 end to end .* \(80 extracted\)", text), text
+    assert re.search(r"person payloads: 2 sessions x 10 end to end .* \(20 extracted\)", text), text
+    assert text.count("end-to-end is 1/") == 2, text
+    assert counts(db_url) == before
 
 
 def test_bench_rematch_and_leads(db_url):
