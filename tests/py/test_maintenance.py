@@ -106,3 +106,30 @@ def test_delete_companies_without_location_dry_run_then_batches(db_url):
             assert conn.execute(f"SELECT count(*) FROM core.{table} WHERE domain LIKE 'noloc%%'").fetchone()[0] == 0, table
         # raw is never lost
         assert conn.execute("SELECT count(*) FROM raw.company_payloads").fetchone()[0] == 6
+
+
+def test_ingest_reanalyzes_a_table_whose_statistics_fell_behind(db_url):
+    """core.analyze_stale_tables, run by the ingest trigger: a table analyzed
+    while empty but still many pages long (rows deleted, not vacuumed) is
+    planned as empty however much it grows; the next ingest re-analyzes it
+    once it holds more than twice (and over 1,000) the rows its statistics
+    say, unless hq.auto_analyze is off."""
+    def stats(conn):
+        return conn.execute("SELECT reltuples::bigint, pg_stat_get_live_tuples(oid) FROM pg_class "
+                            "WHERE oid = 'core.company_names'::regclass").fetchone()
+
+    with psycopg.connect(db_url, autocommit=True) as conn:
+        conn.execute("ALTER TABLE core.company_names SET (autovacuum_enabled = false)")  # no race with autovacuum
+        ingest(conn, [company(f"stale{i}.example") for i in range(3000)])
+        conn.execute("DELETE FROM core.company_names")
+        conn.execute("ANALYZE core.company_names")  # empty, but 3,000 rows' pages long
+        with conn.transaction():
+            ingest(conn, [company(f"grown{i}.example") for i in range(3000)])
+            conn.execute("SELECT pg_stat_force_next_flush()")  # the live-row count is published at commit
+        assert stats(conn) == (0, 3000)
+        with conn.transaction():
+            conn.execute("SET LOCAL hq.auto_analyze = 'off'")
+            ingest(conn, [company("one.example")])
+        assert stats(conn)[0] == 0, "hq.auto_analyze = off leaves the statistics alone"
+        ingest(conn, [company("two.example")])
+        assert stats(conn)[0] >= 3000, "the next ingest re-analyzed core.company_names"

@@ -17,6 +17,8 @@ AS $$
 -- marks the newest row per (entity, workflow) processed and older ones in
 -- the same statement 'skipped'; records reference.enrichment_runs; fills
 -- provider/platform/payload_type and the normalized key on the raw row.
+-- First re-analyzes tables whose statistics fell far behind
+-- (core.analyze_stale_tables).
 DECLARE
   v_bad record;
 BEGIN
@@ -33,6 +35,9 @@ BEGIN
       USING ERRCODE = '23503',
             HINT = 'Register it with INSERT INTO reference.enrichment_workflow_registry (workflow_slug, provider, platform, payload_type, entity_type, source, raw_table, key_column, payload_key) VALUES (...), or set is_active = true.';
   END IF;
+
+  -- statistics the batch statements can trust (core.analyze_stale_tables)
+  PERFORM core.analyze_stale_tables();
 
   IF to_regclass('pg_temp.hq_ingest_batch') IS NULL THEN
     CREATE TEMP TABLE hq_ingest_batch (
