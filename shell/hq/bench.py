@@ -81,6 +81,12 @@ def _person_payload(i: int, tag: str) -> dict:
             "location_name": f"{city}, {state}, {country}", "experience": jobs}
 
 
+def _workloads(companies: int, people: int) -> list[tuple]:
+    """What `hq bench ingest` loads: (kind, payloads, raw table, workflow, payload maker)."""
+    return [("company", companies, "raw.company_payloads", "companyenrich-company", _company_payload),
+            ("person", people, "raw.person_payloads", "clay-person-profile", _person_payload)]
+
+
 def _copy_rate(conn, table: str, slug: str, payloads: list[str], batch: int) -> float:
     t0 = time.perf_counter()
     for start in range(0, len(payloads), batch):
@@ -105,8 +111,7 @@ def _work(conn, before) -> tuple:
 def bench_ingest(conn: psycopg.Connection, companies: int, people: int, out, batch: int = 5000) -> None:
     conn.row_factory = tuple_row
     tag = str(int(time.time()))
-    for kind, n, table, slug, make in (("company", companies, "raw.company_payloads", "companyenrich-company", _company_payload),
-                                       ("person", people, "raw.person_payloads", "clay-person-profile", _person_payload)):
+    for kind, n, table, slug, make in _workloads(companies, people):
         if not n:
             continue
         payloads = [json.dumps(make(i, tag)) for i in range(n)]
@@ -139,8 +144,7 @@ def bench_ingest_sessions(connect, companies: int, people: int, out, sessions: i
     import threading
 
     tag = str(int(time.time()))
-    for kind, n, table, slug, make in (("company", companies, "raw.company_payloads", "companyenrich-company", _company_payload),
-                                       ("person", people, "raw.person_payloads", "clay-person-profile", _person_payload)):
+    for kind, n, table, slug, make in _workloads(companies, people):
         if not n:
             continue
         gate = threading.Barrier(sessions, timeout=3600)

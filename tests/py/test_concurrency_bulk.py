@@ -12,29 +12,40 @@ SOURCES = [("raw.company_payloads", "companyenrich-company", "domain", {"employe
            ("raw.company_payloads", "clay-company-firmographics", "website", {"size": "11-50 employees"})]
 
 
-def test_eight_sessions_overlapping_domains_no_deadlock_no_lost_update(db_url):
-    domains = [f"overlap{i}.example" for i in range(40)]
+def in_sessions(worker, n: int = 8) -> list[str]:
+    """Run worker(0) … worker(n-1) at once, one thread (and session) each;
+    returns one line per session that failed (a deadlock, a lost row's
+    constraint, anything psycopg raised)."""
     errors: list[str] = []
 
-    def worker(n: int) -> None:
-        table, slug, key, extra = SOURCES[n % len(SOURCES)]
-        order = domains if n % 2 == 0 else list(reversed(domains))  # opposite orders provoke deadlocks
+    def run(k: int) -> None:
         try:
-            with psycopg.connect(db_url) as conn:
-                for start in range(0, len(order), 10):
-                    chunk = order[start:start + 10]
-                    rows = [json.dumps({key: d, "name": f"{d} by {slug}", **extra}) for d in chunk]
-                    conn.execute(f"INSERT INTO {table} (workflow_slug, raw_payload) "
-                                 "SELECT %s, p::jsonb FROM unnest(%s::text[]) AS p", (slug, rows))
-                    conn.commit()
-        except psycopg.Error as exc:  # a deadlock or any other failure fails the test
-            errors.append(f"session {n}: {exc}")
+            worker(k)
+        except psycopg.Error as exc:
+            errors.append(f"session {k}: {exc}")
 
-    threads = [threading.Thread(target=worker, args=(n,)) for n in range(8)]
+    threads = [threading.Thread(target=run, args=(k,)) for k in range(n)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
+    return errors
+
+def test_eight_sessions_overlapping_domains_no_deadlock_no_lost_update(db_url):
+    domains = [f"overlap{i}.example" for i in range(40)]
+
+    def worker(n: int) -> None:
+        table, slug, key, extra = SOURCES[n % len(SOURCES)]
+        order = domains if n % 2 == 0 else list(reversed(domains))  # opposite orders provoke deadlocks
+        with psycopg.connect(db_url) as conn:
+            for start in range(0, len(order), 10):
+                chunk = order[start:start + 10]
+                rows = [json.dumps({key: d, "name": f"{d} by {slug}", **extra}) for d in chunk]
+                conn.execute(f"INSERT INTO {table} (workflow_slug, raw_payload) "
+                             "SELECT %s, p::jsonb FROM unnest(%s::text[]) AS p", (slug, rows))
+                conn.commit()
+
+    errors = in_sessions(worker)  # a deadlock or any other failure fails the test
     assert not errors, errors
     with psycopg.connect(db_url) as conn:
         # every source's row for every domain is there (no lost update) and golden rows exist
@@ -75,7 +86,6 @@ def test_people_and_companies_concurrently_share_companies(db_url):
     for the same domains, from eight sessions in opposite orders: no deadlock,
     every person and company stored once, survivorship decides the names."""
     domains = [f"shared{i}.example" for i in range(30)]
-    errors: list[str] = []
 
     def person(n: int, i: int) -> str:
         jobs = [{"company": f"Shared {d} (clay)", "company_domain": d, "title": "Engineer",
@@ -87,28 +97,21 @@ def test_people_and_companies_concurrently_share_companies(db_url):
 
     def worker(n: int) -> None:
         order = list(range(30)) if n % 2 == 0 else list(reversed(range(30)))
-        try:
-            with psycopg.connect(db_url) as conn:
-                for start in range(0, 30, 6):
-                    chunk = order[start:start + 6]
-                    if n % 4 < 2:
-                        rows = [person(n, i) for i in chunk]
-                        conn.execute("INSERT INTO raw.person_payloads (workflow_slug, raw_payload) "
-                                     "SELECT 'clay-person-profile', p::jsonb FROM unnest(%s::text[]) AS p", (rows,))
-                    else:
-                        rows = [json.dumps({"domain": domains[i], "name": f"Shared {i}", "employees": "11-50",
-                                            "location": {"country": {"name": "Germany"}}}) for i in chunk]
-                        conn.execute("INSERT INTO raw.company_payloads (workflow_slug, raw_payload) "
-                                     "SELECT 'companyenrich-company', p::jsonb FROM unnest(%s::text[]) AS p", (rows,))
-                    conn.commit()
-        except psycopg.Error as exc:
-            errors.append(f"session {n}: {exc}")
+        with psycopg.connect(db_url) as conn:
+            for start in range(0, 30, 6):
+                chunk = order[start:start + 6]
+                if n % 4 < 2:
+                    rows = [person(n, i) for i in chunk]
+                    conn.execute("INSERT INTO raw.person_payloads (workflow_slug, raw_payload) "
+                                 "SELECT 'clay-person-profile', p::jsonb FROM unnest(%s::text[]) AS p", (rows,))
+                else:
+                    rows = [json.dumps({"domain": domains[i], "name": f"Shared {i}", "employees": "11-50",
+                                        "location": {"country": {"name": "Germany"}}}) for i in chunk]
+                    conn.execute("INSERT INTO raw.company_payloads (workflow_slug, raw_payload) "
+                                 "SELECT 'companyenrich-company', p::jsonb FROM unnest(%s::text[]) AS p", (rows,))
+                conn.commit()
 
-    threads = [threading.Thread(target=worker, args=(n,)) for n in range(8)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    errors = in_sessions(worker)
     assert not errors, errors
     with psycopg.connect(db_url) as conn:
         one = conn.execute("""SELECT (SELECT count(*) FROM core.people WHERE linkedin_url LIKE '%%/in/shared-%%'),

@@ -15,6 +15,8 @@ AS $$
 -- name, and Sales Navigator's headcount, industry and registered address).
 -- The companies whose rows this writes are listed in
 -- pg_temp.hq_companies_touched: only their golden rows can have changed.
+DECLARE
+  v_companies text[];
 BEGIN
   IF to_regclass('pg_temp.hq_companies_touched') IS NULL THEN
     CREATE TEMP TABLE hq_companies_touched (domain text) ON COMMIT DROP;
@@ -136,32 +138,32 @@ BEGIN
   -- companies seen in work history or named by a profile: the entity and its
   -- name from this source (named as the company_names row below names it, so
   -- the golden refresh of a new company finds the name already there)
-  WITH w AS (
-  INSERT INTO core.companies (domain, name, linkedin_url)
-  SELECT DISTINCT ON (s.domain) s.domain, s.name,
-         CASE WHEN s.url LIKE 'https://www.linkedin.com/company/%' THEN s.url END
-  FROM (SELECT j.company_domain, j.company_name, j.company_linkedin_url, j.is_current
-        FROM pg_temp.hq_person_jobs j WHERE j.company_domain IS NOT NULL
-        UNION ALL
-        SELECT x.company_domain, x.company_name, x.company_linkedin_url, true
-        FROM pg_temp.hq_person_keys k JOIN extracted.person_profile x ON x.linkedin_url = k.url AND x.workflow_slug = k.slug
-        WHERE x.company_domain IS NOT NULL) AS s(domain, name, url, is_current)
-  ORDER BY s.domain, s.name IS NULL, s.is_current DESC
-  ON CONFLICT (domain) DO NOTHING
-  RETURNING domain)
-  INSERT INTO pg_temp.hq_companies_touched SELECT w.domain FROM w;
+  WITH s (domain, name, url, is_current) AS (
+    SELECT j.company_domain, j.company_name, j.company_linkedin_url, j.is_current
+    FROM pg_temp.hq_person_jobs j WHERE j.company_domain IS NOT NULL
+    UNION ALL
+    SELECT x.company_domain, x.company_name, x.company_linkedin_url, true
+    FROM pg_temp.hq_person_keys k JOIN extracted.person_profile x ON x.linkedin_url = k.url AND x.workflow_slug = k.slug
+    WHERE x.company_domain IS NOT NULL
+  ), w AS (
+    INSERT INTO core.companies (domain, name, linkedin_url)
+    SELECT DISTINCT ON (s.domain) s.domain, s.name,
+           CASE WHEN s.url LIKE 'https://www.linkedin.com/company/%' THEN s.url END
+    FROM s
+    ORDER BY s.domain, s.name IS NULL, s.is_current DESC
+    ON CONFLICT (domain) DO NOTHING
+    RETURNING domain
+  ), t AS (
+    INSERT INTO pg_temp.hq_companies_touched SELECT w.domain FROM w
+  )
+  SELECT array_agg(DISTINCT s.domain) INTO v_companies FROM s;
 
   -- every company the batch names (all exist now), locked before any row of
   -- theirs is written and before golden people and leads are derived
   -- (core.lock_companies: a concurrent company batch and this one serialize,
   -- so neither derives a lead from a golden company row the other is
   -- changing). Only rows keyed by this batch's people are written above.
-  PERFORM core.lock_companies(ARRAY(
-    SELECT j.company_domain FROM pg_temp.hq_person_jobs j WHERE j.company_domain IS NOT NULL
-    UNION
-    SELECT x.company_domain
-    FROM pg_temp.hq_person_keys k JOIN extracted.person_profile x ON x.linkedin_url = k.url AND x.workflow_slug = k.slug
-    WHERE x.company_domain IS NOT NULL));
+  PERFORM core.lock_companies(v_companies);
   WITH w AS (
   INSERT INTO core.company_names AS t (domain, source, raw_name, cleaned_name, linkedin_url)
   SELECT DISTINCT ON (j.company_domain, j.source) j.company_domain, j.source, j.company_name, j.company_name,
