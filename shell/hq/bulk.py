@@ -38,8 +38,8 @@ def _registry(conn: psycopg.Connection, workflow: str) -> dict:
 def sniff_delimited(head: str) -> csv.Dialect | None:
     """A CSV/TSV dialect when the head of the file looks delimited, else None (NDJSON)."""
     first = head.lstrip("\ufeff").lstrip()
-    if first.startswith("{") or first.startswith("["):
-        return None
+    if not first or first.startswith("{") or first.startswith("["):
+        return None  # empty, or NDJSON
     try:
         return csv.Sniffer().sniff(head, delimiters=",\t;|")
     except csv.Error:

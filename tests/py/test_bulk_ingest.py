@@ -93,3 +93,11 @@ def test_hq_ingest_comma_csv_without_bom_one_session(db_url, tmp_path):
         assert conn.execute("SELECT profile_summary FROM raw.salesnav_scrapes "
                             "WHERE linkedin_url_user_profile LIKE '%/sn-bulk-20'").fetchone()[0] == "Summary of 20.\nSecond line, with a comma"
         assert conn.execute("SELECT count(*) FROM core.people_full WHERE linkedin_url LIKE '%/in/sn-bulk-%'").fetchone()[0] == 30
+
+
+def test_hq_ingest_empty_file_loads_nothing(db_url, tmp_path):
+    path = tmp_path / "empty.csv"
+    path.write_bytes(b"")
+    proc, _ = hq_ingest(db_url, path, "--jobs", "2")
+    assert proc.returncode == 0, proc.stderr
+    assert "loaded 0 rows: 0 extracted, 0 failed" in proc.stdout, proc.stdout
