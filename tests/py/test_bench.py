@@ -38,7 +38,17 @@ def test_bench_ingest_reports_work_and_rolls_back(db_url):
     per_payload = [float(x) for x in re.findall(r"per payload: ([0-9.]+) rows written", text)]
     assert len(per_payload) == 2 and all(x > 10 for x in per_payload), text
     assert text.count("bare COPY 1.0 row") == 2, text
+    # the floor: the rows the pipeline left, COPYed into untriggered copies of their tables
+    floor = [(float(r), int(t)) for r, t in re.findall(r"floor: the ([0-9.]+) rows per payload the pipeline left in "
+                                                       r"([0-9]+) tables", text)]
+    assert len(floor) == 2, text
+    for (rows, tables), written in zip(floor, per_payload):
+        # every row it left was written once; the raw status update and replaced lists are writes that leave none
+        assert written - 3 <= rows <= written and tables > 8, text
+    assert text.count("of the floor") == 2, text
     assert counts(db_url) == before
+    with psycopg.connect(db_url) as conn:
+        assert conn.execute("SELECT count(*) FROM pg_class WHERE relname LIKE '%bench_floor'").fetchone()[0] == 0
     # concurrent sessions, each with entities of its own
     text = bench(db_url, "ingest", "--companies", "40", "--people", "10", "--sessions", "2")
     assert re.search(r"company payloads: 2 sessions x 40 end to end .* \(80 extracted\)", text), text
