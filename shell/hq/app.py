@@ -26,8 +26,27 @@ TRANSIENT = {"40P01", "40001"}
 TRANSIENT_RETRIES = 3
 
 # SQLSTATEs raised by api.* for bad input -> 4xx; anything else is ours (500).
+# 22P05: a JSON "\u0000" (jsonb cannot hold it); 54000: a value too large for an index entry.
 CLIENT_ERRORS = {"22023": 422, "22P02": 422, "23503": 422, "23505": 409, "23514": 422, "22007": 422,
-                 "22008": 422, "22003": 422, "23502": 422, "P0001": 422}
+                 "22008": 422, "22003": 422, "23502": 422, "P0001": 422, "22P05": 422, "54000": 422}
+
+
+def _no_constants(name: str):
+    raise ValueError(f"{name} is not JSON")
+
+
+def parse_json_body(body: bytes) -> str:
+    """The request body as JSON text, exactly as sent (numbers keep their
+    digits), once checked to be JSON: UTF-8/16/32 with or without BOM, no
+    NaN/Infinity, nesting Python can parse. Raises ApiError 422 otherwise."""
+    try:
+        text = body.decode(json.detect_encoding(body))
+        json.loads(text.lstrip("\ufeff"), parse_constant=_no_constants)
+    except (ValueError, UnicodeDecodeError) as exc:  # JSONDecodeError is a ValueError
+        raise ApiError(422, "invalid_json", f"request body is not JSON: {exc}") from exc
+    except RecursionError as exc:
+        raise ApiError(422, "invalid_json", "request body is not JSON this API accepts: nested too deeply") from exc
+    return text.lstrip("\ufeff")
 
 
 class Filters(BaseModel):
@@ -84,7 +103,7 @@ class LocationLookup(BaseModel):
 
 class JobTitleReference(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    raw_title: str = Field(..., min_length=1)
+    raw_title: str = Field(..., min_length=1, max_length=500)  # the lookup's key: a btree entry
     cleaned_title: str | None = None
     job_function: str | None = None
     seniority: str | None = None
@@ -92,7 +111,7 @@ class JobTitleReference(BaseModel):
 
 class LocationReference(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    raw_location: str = Field(..., min_length=1)
+    raw_location: str = Field(..., min_length=1, max_length=500)  # the lookup's key: a btree entry
     city: str | None = None
     state: str | None = None
     country: str | None = None
@@ -162,11 +181,16 @@ def create_app(database_url: str | None = None) -> FastAPI:
 
     def client_error(exc: psycopg.errors.Error):
         """Raise the 4xx an input error maps to; re-raise anything else (ours: 500)."""
+        if exc.sqlstate is None and isinstance(exc, psycopg.DataError):
+            # refused by psycopg before it reached the server: a NUL character in a text value
+            raise ApiError(422, "invalid_request", f"{exc}; remove NUL (\\u0000) characters from the request") from exc
         status = CLIENT_ERRORS.get(exc.sqlstate or "")
         if status is None:
             raise exc
         diag = exc.diag
         msg = diag.message_primary or str(exc)
+        if diag.message_detail:
+            msg += f": {diag.message_detail}"
         if diag.message_hint:
             msg += f" ({diag.message_hint})"
         raise ApiError(status, "invalid_request" if status == 422 else "conflict", msg) from exc
@@ -194,13 +218,9 @@ def create_app(database_url: str | None = None) -> FastAPI:
     async def ingest(workflow_slug: str, request: Request, key: str | None = Query(None),
                      x_api_key: str | None = Header(None), idempotency_key: str | None = Header(None)):
         require_key(x_api_key, "ingest")
-        body = await request.body()
-        try:
-            payload = json.loads(body)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise ApiError(422, "invalid_json", f"request body is not JSON: {exc}") from exc
-        row = call("ingest", "SELECT api.ingest(%s, %s, %s, %s) AS r",
-                   (workflow_slug, Jsonb(payload), key, idempotency_key))
+        payload = parse_json_body(await request.body())
+        row = call("ingest", "SELECT api.ingest(%s, %s::jsonb, %s, %s) AS r",
+                   (workflow_slug, payload, key, idempotency_key))
         return row["r"]
 
     def query(name: str, body: Filters, key: str | None, *extra):

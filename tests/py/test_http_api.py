@@ -63,6 +63,65 @@ def test_ingest_bad_input_is_4xx_never_500(api):
     assert "not a domain" in r.json()["extraction_error"]
 
 
+def test_hostile_input_is_4xx_or_kept_never_500(api):
+    """Inputs found by fuzzing a running server: each was a 500 before."""
+    client, keys, db_url = api
+    ing, qry, adm = h(keys["ingest"]), h(keys["query"]), h(keys["admin"])
+    huge = "xQ" * 3000  # 6,000 characters: more than a btree entry holds
+
+    def refused(r, code="invalid_request", text=""):
+        assert r.status_code == 422, r.text
+        err = r.json()["error"]
+        assert err["code"] == code and text in err["message"], err
+
+    # JSON PostgreSQL cannot hold, and JSON only Python accepts
+    refused(client.post("/ingest/clay-find-companies", content=b'{"domain": "a.com", "name": "\\u0000"}', headers=ing),
+            text="\\u0000 cannot be converted to text")
+    refused(client.post("/ingest/clay-find-companies", content=b'{"domain": "a.com", "x": NaN}', headers=ing),
+            "invalid_json", "NaN is not JSON")
+    refused(client.post("/ingest/clay-find-companies", content=b'{"x": ' + b"[" * 5000 + b"]" * 5000 + b"}", headers=ing),
+            "invalid_json", "nested too deeply")
+    refused(client.post("/ingest/clay-find-companies", content=b'{"domain": "bad\xff.com"}', headers=ing), "invalid_json")
+    # NUL characters in parameters, refused by the driver before the server
+    refused(client.post("/ingest/clay-find-companies?key=%00", json={"name": "x"}, headers=ing), text="NUL")
+    refused(client.post("/api/leads/by-past-employer", json={"domains": ["x\u0000.com"]}, headers=qry), text="NUL")
+    refused(client.post("/api/lookup/job-title", json={"job_title": "\u0000"}, headers=qry), text="NUL")
+    # an idempotency key too long to index
+    refused(client.post("/ingest/clay-find-companies", json={"domain": "idem.com"},
+                        headers={**ing, "Idempotency-Key": huge}), text="at most 255")
+    # oversized keys are payloads like any other: kept and flagged, with a short message
+    for slug, body, params in (("clay-find-companies", {"domain": huge}, {}),
+                               ("clay-find-companies", {"name": "x"}, {"key": huge}),
+                               ("clay-person-profile", {"url": "https://www.linkedin.com/in/" + huge.lower()}, {})):
+        r = client.post(f"/ingest/{slug}", json=body, params=params, headers=ing)
+        assert r.status_code == 202 and r.json()["extraction_status"] == "failed", r.text
+        assert "(6" in r.json()["extraction_error"] and len(r.json()["extraction_error"]) < 400, r.json()
+    # a payload is stored as sent: numbers keep every digit
+    r = client.post("/ingest/clay-find-companies", headers=ing,
+                    content=b'\xef\xbb\xbf{"domain": "digits.com", "pi": 3.14159265358979323846264338, "big": 1e400}')
+    assert r.status_code == 202 and r.json()["extraction_status"] == "extracted", r.text
+    with psycopg.connect(db_url) as conn:
+        pi, big = conn.execute("SELECT raw_payload ->> 'pi', raw_payload -> 'big' = '1e400'::jsonb FROM raw.company_discovery "
+                               "WHERE company_domain = 'digits.com'").fetchone()
+    assert pi == "3.14159265358979323846264338" and big
+    # reference strings too long for the lookup's key
+    refused(client.post("/api/reference/job-title", json={"raw_title": huge}, headers=adm), text="at most 500")
+
+
+def test_raw_key_over_a_btree_entry_does_not_fail_its_statement(db_url):
+    """A COPY or INSERT … SELECT holding one oversized key loads every row;
+    that one is kept as failed (raw key indexes are hash indexes)."""
+    with psycopg.connect(db_url) as conn:
+        conn.execute("""INSERT INTO raw.company_payloads (company_domain, workflow_slug, raw_payload)
+                        SELECT CASE WHEN i = 2 THEN repeat('long', 1500) ELSE 'ok' || i || '.com' END,
+                               'companyenrich-company', jsonb_build_object('name', 'Co ' || i)
+                        FROM generate_series(1, 3) i""")
+        rows = conn.execute("SELECT length(company_domain), extraction_status FROM raw.company_payloads "
+                            "ORDER BY length(company_domain)").fetchall()
+        assert rows == [(7, "extracted"), (7, "extracted"), (6000, "failed")]
+        assert conn.execute("SELECT count(*) FROM core.companies WHERE domain LIKE 'ok_.com'").fetchone()[0] == 2
+
+
 def test_salesnav_upload_bulk_loads_with_copy(api):
     client, keys, db_url = api
     data = b"\xef\xbb\xbf" + (FIXTURES / "salesnav-export.csv").read_bytes()  # with a BOM

@@ -1,6 +1,6 @@
 -- core.normalize_linkedin_url: canonical person/company URLs.
 BEGIN;
-SELECT plan(18);
+SELECT plan(21);
 SELECT is(core.normalize_linkedin_url('https://www.linkedin.com/in/jane-doe-4b1a2c/'), 'https://www.linkedin.com/in/jane-doe-4b1a2c', 'trailing slash dropped');
 SELECT is(core.normalize_linkedin_url('linkedin.com/in/Jane-Doe'), 'https://www.linkedin.com/in/jane-doe', 'no scheme, upper-case slug lowered');
 SELECT is(core.normalize_linkedin_url('http://uk.linkedin.com/in/bob-smith'), 'https://www.linkedin.com/in/bob-smith', 'country subdomain');
@@ -18,6 +18,10 @@ SELECT is(core.normalize_linkedin_url('https://www.linkedin.com/in/'), NULL, 'no
 SELECT is(core.normalize_linkedin_url('https://www.linkedin.com/feed/'), NULL, 'not a profile');
 SELECT is(core.normalize_linkedin_url(''), NULL, 'empty string');
 SELECT is(core.normalize_linkedin_url(NULL), NULL, 'NULL');
+-- a key must fit a btree entry: slugs over 400 characters are not profiles, canonical or not
+SELECT is(core.normalize_linkedin_url('https://www.linkedin.com/in/' || repeat('a', 400)), 'https://www.linkedin.com/in/' || repeat('a', 400), 'a 400-character slug is kept');
+SELECT is(core.normalize_linkedin_url('https://www.linkedin.com/in/' || repeat('a', 401)), NULL, 'a 401-character canonical slug is not a profile');
+SELECT is(core.normalize_linkedin_url('linkedin.com/in/' || repeat('Ab', 3000)), NULL, 'a 6,000-character slug is not a profile');
 -- canonical URLs skip the regex; a leading space sends the same value
 -- through the full rules, which must agree
 SELECT is(

@@ -11,7 +11,8 @@ AS $$
 -- it in this transaction) and return {raw_id, extraction_status,
 -- extraction_error}. The same idempotency key twice gives one raw row and
 -- the same answer (safe under concurrent retries: unique constraint).
--- Unknown or inactive slugs raise 22023 naming the slug.
+-- Unknown or inactive slugs, and idempotency keys over 255 characters,
+-- raise 22023.
 DECLARE
   v_wf reference.enrichment_workflow_registry;
   v_out jsonb;
@@ -21,6 +22,10 @@ BEGIN
     RAISE EXCEPTION 'workflow_slug % is %', coalesce(quote_literal(p_workflow_slug), 'NULL'),
       CASE WHEN NOT FOUND THEN 'not registered' ELSE 'inactive' END
       USING ERRCODE = '22023', HINT = 'Register it in reference.enrichment_workflow_registry, or set is_active = true.';
+  END IF;
+  IF length(p_idempotency_key) > 255 THEN
+    RAISE EXCEPTION 'Idempotency-Key is % characters long; at most 255 are accepted', length(p_idempotency_key)
+      USING ERRCODE = '22023';
   END IF;
   EXECUTE format(
     'INSERT INTO %I.%I AS t (%I, workflow_slug, raw_payload, idempotency_key) VALUES ($1, $2, $3, $4)

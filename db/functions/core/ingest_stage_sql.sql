@@ -48,7 +48,7 @@ BEGIN
              WHEN jsonb_typeof(n.payload) <> 'object' THEN 'raw_payload: expected a JSON object, got ' || jsonb_typeof(n.payload)
              WHEN n.key_text IS NULL THEN %2$L || ': missing (no ' || %2$L || ' column value and no "' || n.payload_key || '" in the payload)'
              WHEN n.ekey IS NULL
-               THEN %2$L || ': ' || quote_literal(n.key_text) || CASE %4$L WHEN 'company' THEN ' is not a domain' ELSE ' is not a LinkedIn profile URL' END
+               THEN %2$L || ': ' || quote_literal(left(n.key_text, 200)) || CASE WHEN length(n.key_text) > 200 THEN ' (' || length(n.key_text) || ' characters)' ELSE '' END || CASE %4$L WHEN 'company' THEN ' is not a domain' ELSE ' is not a LinkedIn profile URL' END
              ELSE e.error
            END AS error
     FROM n LEFT JOIN e ON e.id = n.id

@@ -10,7 +10,9 @@ AS $$
 -- the text is not a LinkedIn person or company URL. Runs once per ingested
 -- row and job, so: PL/pgSQL, a regex-free path for canonical URLs (~1 µs),
 -- else one capture-free match (capture groups make PostgreSQL's regex
--- engine backtrack, ~25 µs), then split_part.
+-- engine backtrack, ~25 µs), then split_part. A slug over 400 characters
+-- (LinkedIn's own have at most 100) is not a profile: NULL, so that a
+-- bogus key is flagged, never stored as a key too long for a btree entry.
 DECLARE
   v_url text;
   v_rest text;
@@ -21,7 +23,7 @@ BEGIN
   -- returned as is; whatever else goes through the full rules below
   v_slug := CASE WHEN left(p_value, 28) = 'https://www.linkedin.com/in/' THEN substr(p_value, 29)
                  WHEN left(p_value, 33) = 'https://www.linkedin.com/company/' THEN substr(p_value, 34) END;
-  IF v_slug <> '' AND translate(v_slug, 'abcdefghijklmnopqrstuvwxyz0123456789-_.%', '') = '' THEN
+  IF v_slug <> '' AND length(v_slug) <= 400 AND translate(v_slug, 'abcdefghijklmnopqrstuvwxyz0123456789-_.%', '') = '' THEN
     RETURN p_value;
   END IF;
   v_url := btrim(p_value);
@@ -32,6 +34,9 @@ BEGIN
   v_kind := lower(split_part(v_rest, '/', 1));
   v_slug := split_part(split_part(split_part(split_part(v_rest, '/', CASE v_kind WHEN 'sales' THEN 3 ELSE 2 END),
                                              '?', 1), '#', 1), ',', 1);
+  IF length(v_slug) > 400 THEN
+    RETURN NULL;
+  END IF;
   IF v_kind = 'company' THEN
     RETURN 'https://www.linkedin.com/company/' || lower(v_slug);
   ELSIF v_slug ~ '^AC[a-zA-Z]AA' THEN      -- Sales Navigator id (also from a /sales/lead/ URL)
