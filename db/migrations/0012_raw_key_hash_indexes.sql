@@ -7,7 +7,9 @@
 -- indexes keep a 4-byte hash of any length of key and serve the same
 -- equality lookups (enrichment status, per-entity reads).
 -- Raw tables are large and take writes all the time: each index is built
--- CONCURRENTLY, outside a transaction (yoyo runs each statement on its own).
+-- CONCURRENTLY, outside a transaction (yoyo runs each statement on its own),
+-- hence one statement per index and no loop: a DO block or function runs in a
+-- transaction, where CONCURRENTLY is refused.
 -- A run that stops half way leaves at most an invalid index, which the next
 -- run drops and builds again; the btree goes only once the hash index exists.
 

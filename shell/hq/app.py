@@ -40,13 +40,13 @@ def parse_json_body(body: bytes) -> str:
     digits), once checked to be JSON: UTF-8/16/32 with or without BOM, no
     NaN/Infinity, nesting Python can parse. Raises ApiError 422 otherwise."""
     try:
-        text = body.decode(json.detect_encoding(body))
-        json.loads(text.lstrip("\ufeff"), parse_constant=_no_constants)
+        text = body.decode(json.detect_encoding(body)).lstrip("\ufeff")
+        json.loads(text, parse_constant=_no_constants)
     except (ValueError, UnicodeDecodeError) as exc:  # JSONDecodeError is a ValueError
         raise ApiError(422, "invalid_json", f"request body is not JSON: {exc}") from exc
     except RecursionError as exc:
         raise ApiError(422, "invalid_json", "request body is not JSON this API accepts: nested too deeply") from exc
-    return text.lstrip("\ufeff")
+    return text
 
 
 class Filters(BaseModel):

@@ -131,7 +131,7 @@ def _floor(conn, before: dict, after: dict, skip: str) -> tuple[float, int, int]
         cols = [r[0] for r in conn.execute(
             "SELECT attname FROM pg_attribute WHERE attrelid = %s::regclass AND attnum > 0 "
             "AND NOT attisdropped AND attgenerated = '' ORDER BY attnum",
-            (f"{sql.Identifier(schema).as_string(conn)}.{sql.Identifier(name).as_string(conn)}",)).fetchall()]
+            (source.as_string(conn),)).fetchall()]
         collist = sql.SQL(", ").join(map(sql.Identifier, cols))
         conn.execute(sql.SQL("CREATE TABLE {} (LIKE {} INCLUDING ALL)").format(floor, source))
         chunks = []
