@@ -1,6 +1,6 @@
 -- Company pipeline: fixtures through plain INSERTs, failure modes, survivorship, idempotency.
 BEGIN;
-SELECT plan(26);
+SELECT plan(29);
 \set p_find `cat "$HQ_FIXTURES"/clay-find-companies.json`
 \set p_ce `cat "$HQ_FIXTURES"/companyenrich-company.json`
 \set p_cb `cat "$HQ_FIXTURES"/crunchbase-company.json`
@@ -56,11 +56,18 @@ INSERT INTO raw.company_payloads (company_domain, workflow_slug, raw_payload) VA
   ('good.example.com', 'crunchbase-company', '{"name": "Good Co"}'),
   ('bad.example.com', 'crunchbase-company', '{"name": "Bad", "number_employees": 123}'),
   ('not a domain', 'crunchbase-company', '{"name": "X"}'),
-  ('arr.example.com', 'crunchbase-company', '[1, 2]');
+  ('arr.example.com', 'crunchbase-company', '[1, 2]'),
+  ('nulls.example.com', 'crunchbase-company', '{"name": null, "number_employees": null, "total_funding_usd": 5000000}'),
+  ('scalar.example.com', 'crunchbase-company', '{"name": ["A", "B"], "total_funding_usd": {"usd": 5}, "number_employees": true}');
 SELECT is((SELECT extraction_status FROM raw.company_payloads WHERE company_domain = 'good.example.com'), 'extracted', 'good row of a mixed statement goes through');
 SELECT matches((SELECT extraction_error FROM raw.company_payloads WHERE company_domain = 'bad.example.com'), 'field size \(number_employees\): expected string, got number', 'wrong type: field and reason');
 SELECT matches((SELECT extraction_error FROM raw.company_payloads WHERE company_domain = 'not a domain'), 'is not a domain', 'bad key kept as failed');
 SELECT matches((SELECT extraction_error FROM raw.company_payloads WHERE company_domain = 'arr.example.com'), 'expected a JSON object, got array', 'non-object payload kept as failed');
+SELECT is((SELECT extraction_status FROM raw.company_payloads WHERE company_domain = 'nulls.example.com'), 'extracted', 'JSON null fields and a number where any scalar fits are not type errors');
+SELECT is((SELECT extraction_error FROM raw.company_payloads WHERE company_domain = 'scalar.example.com'),
+  'field funding_range (total_funding_usd): expected scalar, got object; field name (name): expected string, got array; field size (number_employees): expected string, got boolean',
+  'every wrong field in one message, in field order');
+SELECT is((SELECT count(*)::int FROM core.companies WHERE domain IN ('bad.example.com', 'scalar.example.com', 'arr.example.com')), 0, 'rows with type errors write nothing to core');
 SELECT is((SELECT status FROM reference.enrichment_runs WHERE workflow_slug = 'crunchbase-company' AND entity_key = 'bad.example.com'), 'failed', 'run tracked as failed');
 
 -- registry enforcement

@@ -29,20 +29,25 @@ BEGIN
   -- the raw key column differs per table (registry key_column), hence %I
   RETURN format($sql$
   INSERT INTO pg_temp.hq_ingest_batch (id, slug, ekey, payload, error, newest)
-  WITH u AS (
-    SELECT nr.id, nr.workflow_slug AS slug, nr.created_at, nr.%1$I AS raw_key, r.payload_key,
-           %3$s AS payload
-    FROM %5$s nr JOIN reference.enrichment_workflow_registry r ON r.workflow_slug = nr.workflow_slug
-  ), k AS (
-    SELECT u.*, coalesce(NULLIF(btrim(u.raw_key), ''),
-                         CASE WHEN jsonb_typeof(u.payload) = 'object' THEN u.payload ->> u.payload_key END) AS key_text
-    FROM u
-  ), n AS MATERIALIZED (  -- materialized: each function runs once per row
-    SELECT k.*, core.normalize_entity_key(%4$L, k.key_text) AS ekey FROM k
-  ), e AS MATERIALIZED (  -- field type errors, set-based
-    SELECT * FROM core.payload_errors(ARRAY(SELECT n.id FROM n), ARRAY(SELECT n.slug FROM n), ARRAY(SELECT n.payload FROM n))
-  ), v AS MATERIALIZED (
-    SELECT n.id, n.slug, n.created_at, n.payload, n.ekey,
+  WITH n AS MATERIALIZED (  -- materialized: the payload and the key are computed once per row
+    SELECT u.id, u.slug, u.created_at, u.payload, u.payload_key, u.key_text,
+           core.normalize_entity_key(%4$L, u.key_text) AS ekey
+    FROM (SELECT p.*, coalesce(NULLIF(btrim(p.raw_key), ''),
+                               CASE WHEN jsonb_typeof(p.payload) = 'object' THEN p.payload ->> p.payload_key END) AS key_text
+          FROM (SELECT nr.id, nr.workflow_slug AS slug, nr.created_at, nr.%1$I AS raw_key, r.payload_key,
+                       %3$s AS payload
+                FROM %5$s nr JOIN reference.enrichment_workflow_registry r ON r.workflow_slug = nr.workflow_slug) p) u
+  ), e AS (  -- field types per reference.workflow_field_map, one type test per (payload, field); missing and null are fine
+    SELECT n.id,
+           string_agg(format('field %%s (%%s): expected %%s, got %%s', m.target, array_to_string(m.json_path, '.'),
+                             m.expected_type, jsonb_typeof(n.payload #> m.json_path)), '; ' ORDER BY m.target) AS error
+    FROM n JOIN reference.workflow_field_map m ON m.workflow_slug = n.slug
+    WHERE jsonb_typeof(n.payload) = 'object'
+      AND NOT jsonb_typeof(n.payload #> m.json_path) = ANY (CASE m.expected_type WHEN 'scalar' THEN '{"null",string,number,boolean}'::text[]
+                                                                               ELSE ARRAY['null', m.expected_type] END)
+    GROUP BY n.id
+  ), v AS MATERIALIZED (  -- narrow (no payload): the window below sorts ids and keys, not payloads
+    SELECT n.id, n.slug, n.created_at, n.ekey,
            CASE
              WHEN n.payload IS NULL THEN 'raw_payload: a JSON string that does not contain valid JSON'
              WHEN jsonb_typeof(n.payload) <> 'object' THEN 'raw_payload: expected a JSON object, got ' || jsonb_typeof(n.payload)
@@ -52,11 +57,15 @@ BEGIN
              ELSE e.error
            END AS error
     FROM n LEFT JOIN e ON e.id = n.id
+  ), w AS (
+    SELECT v.id, v.slug, v.ekey, v.error,
+           v.error IS NULL AND row_number() OVER (PARTITION BY v.ekey, v.slug, v.error IS NULL
+                                                  ORDER BY v.created_at DESC, v.id DESC) = 1 AS newest
+    FROM v
   )
-  SELECT v.id, v.slug, v.ekey, v.payload, v.error,
-         v.error IS NULL AND row_number() OVER (PARTITION BY v.ekey, v.slug, v.error IS NULL
-                                                ORDER BY v.created_at DESC, v.id DESC) = 1
-  FROM v
+  -- the payloads joined back from the source rows (the narrow side is hashed)
+  SELECT w.id, w.slug, w.ekey, %3$s, w.error, w.newest
+  FROM %5$s nr JOIN w ON w.id = nr.id
   $sql$, v_key_column, v_key_column,
   CASE WHEN p_table = 'salesnav_scrapes'
        -- flat CSV columns, completed by the row as received (headers in snake_case)

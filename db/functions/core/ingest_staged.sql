@@ -29,7 +29,7 @@ BEGIN
 
   SELECT array_agg(b.id), array_agg(b.slug), array_agg(b.ekey), array_agg(b.payload)
     INTO v_ids, v_slugs, v_keys, v_payloads
-  FROM pg_temp.hq_ingest_batch b WHERE b.newest ORDER BY 1;
+  FROM pg_temp.hq_ingest_batch b WHERE b.newest;
 
   IF v_ids IS NOT NULL THEN
     BEGIN
