@@ -8,8 +8,9 @@ AS $$
 -- Navigator lead URLs. Public slugs are lower-cased; Sales Navigator ids
 -- (ACwAA..., ACoAA...) are case-sensitive and keep their case. NULL when
 -- the text is not a LinkedIn person or company URL. Runs once per ingested
--- row and job, so: PL/pgSQL, a regex-free path for canonical URLs (~1 µs),
--- else one capture-free match (capture groups make PostgreSQL's regex
+-- row and job, so: PL/pgSQL, a fast path for canonical URLs (~1 µs: a
+-- prefix test and one search for a character outside [a-z0-9._%-], which
+-- costs a tenth of translate() on the slug), else one capture-free match (capture groups make PostgreSQL's regex
 -- engine backtrack, ~25 µs), then split_part. A slug over 400 characters
 -- (LinkedIn's own have at most 100) is not a profile: NULL, so that a
 -- bogus key is flagged, never stored as a key too long for a btree entry.
@@ -19,11 +20,11 @@ DECLARE
   v_kind text;
   v_slug text;
 BEGIN
-  -- fast path, no regex: already canonical (lower-case ASCII slug) is
-  -- returned as is; whatever else goes through the full rules below
+  -- fast path: already canonical (lower-case ASCII slug) is returned as
+  -- is; whatever else goes through the full rules below
   v_slug := CASE WHEN left(p_value, 28) = 'https://www.linkedin.com/in/' THEN substr(p_value, 29)
                  WHEN left(p_value, 33) = 'https://www.linkedin.com/company/' THEN substr(p_value, 34) END;
-  IF v_slug <> '' AND length(v_slug) <= 400 AND translate(v_slug, 'abcdefghijklmnopqrstuvwxyz0123456789-_.%', '') = '' THEN
+  IF v_slug <> '' AND length(v_slug) <= 400 AND v_slug !~ '[^a-z0-9._%-]' THEN
     RETURN p_value;
   END IF;
   v_url := btrim(p_value);
