@@ -112,7 +112,7 @@ WRITTEN = """SELECT schemaname, relname, n_tup_ins + n_tup_upd FROM pg_stat_xact
 WHERE schemaname IN ('raw', 'extracted', 'core', 'reference')"""
 
 
-def _floor(conn, before: dict, after: dict, skip: str) -> tuple[float, int, int]:
+def _floor(conn, before: dict, after: dict, skip: list[str]) -> tuple[float, int, int]:
     """The floor under any pipeline: the rows the end-to-end run left in each
     table it wrote, COPYed out, then timed COPYing back into an untriggered
     copy of that table (LIKE … INCLUDING ALL: the same columns, defaults,
@@ -125,7 +125,7 @@ def _floor(conn, before: dict, after: dict, skip: str) -> tuple[float, int, int]
     lo = conn.execute("SELECT pg_current_xact_id()::text::bigint % 4294967296").fetchone()[0]
     seconds, rows, tables = 0.0, 0, 0
     for (schema, name), n in sorted(after.items()):
-        if n <= before.get((schema, name), 0) or f"{schema}.{name}" == skip:
+        if n <= before.get((schema, name), 0) or f"{schema}.{name}" in skip:
             continue
         source, floor = sql.Identifier(schema, name), sql.Identifier(schema, f"{name}_bench_floor")
         cols = [r[0] for r in conn.execute(
@@ -157,22 +157,31 @@ def bench_ingest(conn: psycopg.Connection, companies: int, people: int, out, bat
             continue
         payloads = [json.dumps(make(i, tag)) for i in range(n)]
         with conn.transaction(force_rollback=True):
-            # the baseline: a plain (logged) copy of the raw table with its defaults, constraints and indexes
-            bare_table = f"{table}_bench_bare"
-            conn.execute(f"CREATE TABLE {bare_table} (LIKE {table} INCLUDING ALL)")
+            # the baseline: a plain (logged) copy of the raw table with its defaults, constraints and
+            # indexes, loaded once before and once after the end-to-end run (the ratio takes their
+            # mean: a short COPY is at the mercy of the machine's I/O of the moment)
+            bare_tables = [f"{table}_bench_bare", f"{table}_bench_bare_after"]
+            for bare_table in bare_tables:
+                conn.execute(f"CREATE TABLE {bare_table} (LIKE {table} INCLUDING ALL)")
             start = conn.execute(WRITES).fetchone()
-            bare = _copy_rate(conn, bare_table, slug, payloads, batch)
+            bare_before = _copy_rate(conn, bare_tables[0], slug, payloads, batch)
             bare_rows, bare_wal, mid = _work(conn, start)
             written = {(r[0], r[1]): r[2] for r in conn.execute(WRITTEN)}
             full = _copy_rate(conn, table, slug, payloads, batch)
             full_rows, full_wal, _ = _work(conn, mid)
             ok = conn.execute(f"SELECT count(*) FILTER (WHERE extraction_status = 'extracted'), count(*) FROM {table} "
                               "WHERE workflow_slug = %s AND created_at = now()", (slug,)).fetchone()
-            floor, floor_rows, floor_tables = _floor(
-                conn, written, {(r[0], r[1]): r[2] for r in conn.execute(WRITTEN)}, bare_table)
+            after = {(r[0], r[1]): r[2] for r in conn.execute(WRITTEN)}
+            bare_after = _copy_rate(conn, bare_tables[1], slug, payloads, batch)
+            floor, floor_rows, floor_tables = _floor(conn, written, after, bare_tables)
+        bare = (bare_before + bare_after) / 2
         out.print(f"{kind} payloads: {n:,} end to end in {full:.2f} s = {n / full:,.0f}/s "
-                  f"({ok[0]:,} extracted); bare COPY into an untriggered copy of {table}: {n / bare:,.0f}/s; "
+                  f"({ok[0]:,} extracted); bare COPY into an untriggered copy of {table}: {n / bare:,.0f}/s "
+                  f"(the mean time of one COPY before it, at {n / bare_before:,.0f}/s, and one after, at {n / bare_after:,.0f}/s); "
                   f"end-to-end is 1/{full / bare:.1f} of the bare rate")
+        if max(bare_before, bare_after) > 1.3 * min(bare_before, bare_after):
+            out.print("  note: the two bare COPYs differ by more than 30%: the machine's I/O rate moved during "
+                      "the run; compare ratios from repeated runs")
         # why the ratio is what it is: the work done per payload, against the bare COPY's
         out.print(f"  per payload: {full_rows / n:.1f} rows written and {full_wal / n / 1024:.1f} kB of WAL end to end; "
                   f"bare COPY {bare_rows / n:.1f} row and {bare_wal / n / 1024:.1f} kB; "

@@ -38,6 +38,8 @@ def test_bench_ingest_reports_work_and_rolls_back(db_url):
     per_payload = [float(x) for x in re.findall(r"per payload: ([0-9.]+) rows written", text)]
     assert len(per_payload) == 2 and all(x > 10 for x in per_payload), text
     assert text.count("bare COPY 1.0 row") == 2, text
+    # the bare COPY is loaded before and after the end-to-end run; the ratio takes their mean time
+    assert len(re.findall(r"\(the mean time of one COPY before it, at [0-9,]+/s, and one after, at [0-9,]+/s\)", text)) == 2, text
     # the floor: the rows the pipeline left, COPYed into untriggered copies of their tables
     floor = [(float(r), int(t)) for r, t in re.findall(r"floor: the ([0-9.]+) rows per payload the pipeline left in "
                                                        r"([0-9]+) tables", text)]
