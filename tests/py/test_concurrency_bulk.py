@@ -31,6 +31,7 @@ def in_sessions(worker, n: int = 8) -> list[str]:
         t.join()
     return errors
 
+
 def test_eight_sessions_overlapping_domains_no_deadlock_no_lost_update(db_url):
     domains = [f"overlap{i}.example" for i in range(40)]
 

