@@ -18,15 +18,12 @@ FILES = sorted(SQL_DIR.glob("*.sql"))
 TAP_LINE = re.compile(r"^(not ok|ok) (\d+)(?: - (.*))?$")
 
 
+FIXTURES_DIR = SQL_DIR.parent / "fixtures"
+
+
 def fixtures_dir() -> Path:
-    """shared/fixtures beside the checkout (CI has ../shared), or HQ_FIXTURES."""
-    env = os.environ.get("HQ_FIXTURES")
-    if env:
-        return Path(env)
-    for cand in (SQL_DIR.parents[2] / "shared" / "fixtures", Path("/work/shared/fixtures")):
-        if cand.is_dir():
-            return cand
-    raise AssertionError("shared/fixtures not found: set HQ_FIXTURES")
+    """The payload fixtures kept in the repository (tests/fixtures)."""
+    return FIXTURES_DIR
 
 
 def run_tap(url: str, path: Path) -> subprocess.CompletedProcess:

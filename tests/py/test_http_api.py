@@ -13,8 +13,7 @@ from fastapi.testclient import TestClient
 
 from hq.app import create_app
 
-FIXTURES = next(p for p in (Path(__file__).resolve().parents[3] / "shared" / "fixtures",
-                            Path("/work/shared/fixtures")) if p.exists())
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 @pytest.fixture
