@@ -88,3 +88,16 @@ def make_db(server_url, template_db):
 def db_url(make_db):
     """URL of a fresh migrated database."""
     return make_db()
+
+
+@pytest.fixture
+def live_server(db_url):
+    """`hq serve` running on a free port against a fresh migrated database,
+    with `.keys` for each scope (tests/py/live.py)."""
+    from live import start_server
+
+    server = start_server(db_url)
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -1,0 +1,89 @@
+"""A real `hq serve` process (uvicorn) on a free port, against a given
+database, for tests that go through the door users use: HTTP over a socket.
+
+`LiveServer.get/post/...` are thin httpx calls on its base URL; `keys` holds
+one fresh API key per scope."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import psycopg
+
+from hq.localpg import free_port
+
+HQ = str(Path(sys.executable).parent / "hq")
+
+
+@dataclass
+class LiveServer:
+    db_url: str
+    port: int
+    proc: subprocess.Popen
+    keys: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def client(self, **kw) -> httpx.Client:
+        return httpx.Client(base_url=self.base_url, timeout=kw.pop("timeout", 60), **kw)
+
+    def request(self, method: str, path: str, *, key: str | None = None, **kw) -> httpx.Response:
+        headers = dict(kw.pop("headers", None) or {})
+        if key:
+            headers["X-API-Key"] = self.keys.get(key, key)
+        with self.client() as c:
+            return c.request(method, path, headers=headers, **kw)
+
+    def get(self, path: str, **kw) -> httpx.Response:
+        return self.request("GET", path, **kw)
+
+    def post(self, path: str, **kw) -> httpx.Response:
+        return self.request("POST", path, **kw)
+
+    def log(self) -> str:
+        """What the server printed so far (after stop())."""
+        return self.proc.stdout.read() if self.proc.stdout else ""
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+def start_server(db_url: str, *args: str, env: dict | None = None, wait: float = 60) -> LiveServer:
+    """Start `hq serve --port P [args]` with DATABASE_URL=db_url; return once
+    /health answers. The server migrates first (a no-op on a migrated clone)."""
+    port = free_port()
+    full_env = {**os.environ, "DATABASE_URL": db_url, **(env or {})}
+    proc = subprocess.Popen([HQ, "serve", "--port", str(port), *args], env=full_env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    server = LiveServer(db_url, port, proc)
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise AssertionError(f"hq serve exited {proc.returncode}: {proc.stdout.read()[-3000:]}")
+        try:
+            if httpx.get(f"{server.base_url}/health", timeout=2).status_code == 200:
+                break
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    else:
+        server.stop()
+        raise AssertionError(f"hq serve did not answer /health in {wait} s: {server.log()[-3000:]}")
+    with psycopg.connect(db_url, autocommit=True) as conn:
+        server.keys = {s: conn.execute("SELECT api.create_api_key(%s, 'live-test')", (s,)).fetchone()[0]
+                       for s in ("ingest", "query", "admin")}
+    return server
