@@ -244,6 +244,19 @@ def bench_query(people: int = typer.Option(1_000_000, help="People in the wareho
         run(conn, people, out, runs)
 
 
+@bench_app.command("all")
+@one_line_errors
+def bench_all(scale: str = typer.Option("small", help="smoke (seconds, for CI), small (minutes on 2 cores), medium, or large (1,000,000 people)."),
+              only: Optional[list[str]] = typer.Option(None, help="Run only these benches (repeatable)."),
+              results_dir: Path = typer.Option(Path("bench-results"), help="Where the JSON record goes.")) -> None:
+    """Every benchmark in one run: one table of metric, value, baseline and ratio, and a JSON record."""
+    from hq.bench_all import SCALES, bench_all as run
+
+    if scale not in SCALES:
+        raise RuntimeError(f"unknown scale {scale!r}: one of {', '.join(SCALES)}")
+    run(_url(), lambda: _connect(autocommit=True), scale, out, only, results_dir)
+
+
 @bench_app.command("rematch")
 @one_line_errors
 def bench_rematch(people: int = typer.Option(1_000_000, help="People in the warehouse."),

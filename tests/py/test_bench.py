@@ -92,3 +92,22 @@ def test_bench_round_trips_baseline_commits_in_a_scratch_database_only(db_url, s
     with psycopg.connect(server_url) as conn:
         left = conn.execute("SELECT count(*) FROM pg_database WHERE datname LIKE 'hq_bench_%'").fetchone()[0]
     assert left == 0, "the scratch database is dropped"
+
+
+def test_bench_all_smoke_runs_every_bench_and_writes_one_record(db_url, tmp_path):
+    import json
+
+    before = counts(db_url)
+    text = bench(db_url, "all", "--scale", "smoke", "--results-dir", str(tmp_path))
+    records = list(tmp_path.glob("bench-smoke-*.json"))
+    assert len(records) == 1, text
+    record = json.loads(records[0].read_text())
+    assert set(record["seconds"]) >= {"matching", "ingest", "round-trips", "query", "rematch", "leads"}
+    assert {"fsync", "synchronous_commit", "shared_buffers"} <= set(record["server"])
+    assert record["machine"]["cpus"] >= 1
+    metrics = {m["metric"].split(" at ")[0] for m in record["metrics"]}
+    for name in ("ingest: company payloads/s vs floor", "ingest: person payloads/s vs floor",
+                 "ingest: HQ batched COPY vs round trips", "query: filtered leads page", "matching: job titles/s (set-based)"):
+        assert name in metrics, (name, metrics)
+    assert all(m["value"] is not None for m in record["metrics"])
+    assert counts(db_url) == before
