@@ -16,7 +16,7 @@ def page(db: Db, name: str, body: Filters, key: str | None, *extra):
     db.require_key(key, "query")
     params = (body.sql_filters(), *extra, body.limit, body.cursor)
     placeholders = ", ".join(["%s"] * len(params))
-    return db.call("api", f"SELECT api.{name}({placeholders}) AS r", params)["r"]  # name is a constant below
+    return db.call("read", f"SELECT api.{name}({placeholders}) AS r", params)["r"]  # name is a constant below
 
 
 @router.post("/api/leads")
@@ -57,17 +57,17 @@ def by_company_customers(body: CustomerFilters, x_api_key: str | None = Header(N
 @router.get("/api/filters/{name}")
 def filters(name: str, x_api_key: str | None = Header(None), db: Db = Depends(get_db)):
     db.require_key(x_api_key, "query")
-    return {"name": name, "values": db.call("api", "SELECT api.filter_values(%s) AS r", (name,))["r"]}
+    return {"name": name, "values": db.call("read", "SELECT api.filter_values(%s) AS r", (name,))["r"]}
 
 
 @router.post("/api/enrichment/status")
 def enrichment_status(body: StatusRequest, x_api_key: str | None = Header(None), db: Db = Depends(get_db)):
     db.require_key(x_api_key, "query")
-    return db.call("api", "SELECT api.enrichment_status(%s, %s) AS r", (body.entity_type, body.entity_key))["r"]
+    return db.call("read", "SELECT api.enrichment_status(%s, %s) AS r", (body.entity_type, body.entity_key))["r"]
 
 
 @router.get("/api/enrichment/gaps")
 def gaps(x_api_key: str | None = Header(None), db: Db = Depends(get_db)):
     db.require_key(x_api_key, "query")
-    with db.connection("api") as conn:
+    with db.connection("read") as conn:
         return {"data": conn.execute("SELECT * FROM api.coalescing_gaps()").fetchall()}

@@ -14,13 +14,13 @@ router = APIRouter()
 @router.post("/api/lookup/job-title")
 def lookup_job_title(body: JobTitleLookup, x_api_key: str | None = Header(None), db: Db = Depends(get_db)):
     db.require_key(x_api_key, "query")
-    return db.call("api", "SELECT api.lookup_job_title(%s) AS r", (body.job_title,))["r"]
+    return db.call("read", "SELECT api.lookup_job_title(%s) AS r", (body.job_title,))["r"]
 
 
 @router.post("/api/lookup/location")
 def lookup_location(body: LocationLookup, x_api_key: str | None = Header(None), db: Db = Depends(get_db)):
     db.require_key(x_api_key, "query")
-    return db.call("api", "SELECT api.lookup_location(%s, %s) AS r", (body.location, body.country))["r"]
+    return db.call("read", "SELECT api.lookup_location(%s, %s) AS r", (body.location, body.country))["r"]
 
 
 @router.post("/api/reference/job-title", status_code=201)
