@@ -136,10 +136,11 @@ def _connect(autocommit: bool = False):
 @keys_app.command("create")
 @one_line_errors
 def keys_create(scope: str = typer.Option(..., help="ingest, query or admin."),
-                name: Optional[str] = typer.Option(None, help="A label for the key.")) -> None:
+                name: Optional[str] = typer.Option(None, help="A label for the key."),
+                client: Optional[str] = typer.Option(None, "--client", help="Bind an ingest or query key to one client domain: it then reads and writes only that client's leads.")) -> None:
     """Create an API key; prints the key alone on stdout (it is stored only hashed)."""
     with _connect() as conn:
-        key = conn.execute("SELECT api.create_api_key(%s, %s) AS key", (scope, name)).fetchone()["key"]
+        key = conn.execute("SELECT api.create_api_key(%s, %s, %s) AS key", (scope, name, client)).fetchone()["key"]
     sys.stdout.write(key + "\n")
 
 
