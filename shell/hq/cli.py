@@ -126,6 +126,21 @@ def status() -> None:
     out.print(table)
 
 
+@app.command("import-legacy")
+@one_line_errors
+def import_legacy(from_url: str = typer.Option(..., "--from", envvar="HQ_LEGACY_URL", show_default=False,
+                                               help="Connection string of the legacy database (read only; never printed)."),
+                  dry_run: bool = typer.Option(False, "--dry-run", help="Only print what would be imported, per table and workflow."),
+                  batch_size: int = typer.Option(5000, min=1, help="Rows per committed batch."),
+                  report: Path = typer.Option(Path("legacy-import-report.json"), help="Where the JSON report goes.")) -> None:
+    """Import a legacy database through HQ's ingest path; resumable; writes a JSON report."""
+    from hq.legacy import import_legacy as run
+
+    console = out if out.is_terminal else Console(width=180)  # report tables unwrapped in logs and pipes
+    run(_url(), from_url, dry_run=dry_run, batch_size=batch_size, report_path=None if dry_run else report, out=console,
+        progress=True)
+
+
 def _connect(autocommit: bool = False):
     import psycopg
     from psycopg.rows import dict_row
