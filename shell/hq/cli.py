@@ -239,6 +239,16 @@ def bench_ingest(companies: int = typer.Option(0, help="Company payloads to inge
         run(conn, companies, people, out)
 
 
+@bench_app.command("import-legacy")
+@one_line_errors
+def bench_import_legacy(companies: int = typer.Option(1000, help="Company payloads in the legacy database."),
+                        people: int = typer.Option(5000, help="Person profile payloads in the legacy database.")) -> None:
+    """hq import-legacy vs hq ingest on the same payloads, each into a fresh database (created and dropped here)."""
+    from hq.legacy_bench import bench_import_legacy as run
+
+    run(_url(), companies, people, out)
+
+
 @bench_app.command("rematch")
 @one_line_errors
 def bench_rematch(people: int = typer.Option(1_000_000, help="People in the warehouse."),

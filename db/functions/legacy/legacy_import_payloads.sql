@@ -6,7 +6,8 @@ SECURITY INVOKER  -- run by hq import-legacy as the deploying user, over its ses
 SET search_path = pg_catalog, pg_temp
 AS $$
 -- Staged legacy payload rows (pg_temp.legacy_batch) -> the raw table of
--- their workflow in HQ's registry, oldest first, each with its delivery
+-- their workflow in HQ's registry (batches come oldest first; in a batch the
+-- ingest trigger keeps the newest per entity by created_at), each with its delivery
 -- time (created_at) and idempotency key 'legacy:<legacy table>:<legacy id>'
 -- (a row already imported is not imported again); the raw tables' ingest
 -- triggers extract, match and coalesce them. A workflow_slug HQ does not
@@ -47,7 +48,6 @@ BEGIN
       FROM pg_temp.legacy_batch b
       JOIN reference.enrichment_workflow_registry r ON r.workflow_slug = b.workflow_slug AND r.is_active AND r.raw_table = %L
       %s
-      ORDER BY b.created_at NULLS FIRST, b.legacy_id COLLATE "C"
       ON CONFLICT (idempotency_key) DO NOTHING$sql$,
       v_t.nsp, v_t.rel, v_t.key_column,
       CASE WHEN v_cols IS NOT NULL THEN ', ' || v_cols ELSE '' END,
