@@ -49,3 +49,5 @@ GRANT SELECT ON TABLE client.leads TO hq_api, hq_ingest;
 GRANT SELECT ON TABLE raw.client_lead_payloads TO hq_ingest;
 GRANT EXECUTE ON FUNCTION api.bind_api_key(text, text) TO hq_ingest;
 GRANT EXECUTE ON FUNCTION client.client_key(text) TO hq_ingest;
+-- registering workflows is for the deploying user (hq workflows add), not the query role
+REVOKE EXECUTE ON FUNCTION api.add_workflow(text, text, text, text, text, text, jsonb, text) FROM hq_api;

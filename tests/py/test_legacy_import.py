@@ -164,3 +164,27 @@ def test_import_legacy_never_prints_the_connection_string(db_url, tmp_path):
     proc = subprocess.run([HQ, "import-legacy", "--dry-run"], env={**os.environ, "DATABASE_URL": db_url, "HQ_LEGACY_URL": url},
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 1 and PASSWORD not in proc.stdout + proc.stderr
+
+
+def test_skipped_slugs_come_in_once_registered(db_url, server_url, tmp_path):
+    legacy = legacy_db.create_legacy_db(server_url)
+    try:
+        legacy_db.fill(legacy, people=20, companies=10, apollo=12)
+        first = _hq(db_url, "import-legacy", "--from", legacy, "--report", str(tmp_path / "1.json"))
+        assert first.returncode == 0, first.stderr
+        assert "apollo-person-search, leadmagic-company-emails" in first.stdout
+        fixtures = legacy_db.FIXTURES
+        reg = _hq(db_url, "workflows", "add", "apollo-person-search", "--entity", "person", "--raw-table", "raw.person_payloads",
+                  "--key-column", "linkedin_url", "--source", "apollo", "--sample", str(fixtures / "apollo-person.json"), "--apply")
+        assert reg.returncode == 0, reg.stderr
+        second = _hq(db_url, "import-legacy", "--from", legacy, "--report", str(tmp_path / "2.json"))
+        assert second.returncode == 0, second.stderr
+        r = json.loads((tmp_path / "2.json").read_text())
+        assert r["skipped_workflow_slugs"] == ["leadmagic-company-emails"]
+        pp = next(t for t in r["tables"] if t["legacy_table"] == "raw.person_payloads")
+        assert (pp["imported"], pp["failed"], pp["skipped"], pp["unaccounted"]) == (21 + 12, 1, 0, 0)
+        with psycopg.connect(db_url) as conn:
+            assert conn.execute("SELECT count(*) FROM core.leads WHERE linkedin_url LIKE '%apollo-person-%'").fetchone()[0] == 12
+    finally:
+        with psycopg.connect(server_url, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{legacy.rpartition("/")[2]}" WITH (FORCE)')
