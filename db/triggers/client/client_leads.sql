@@ -7,3 +7,6 @@ CREATE OR REPLACE TRIGGER client_leads_link AFTER INSERT ON core.people
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION client.tg_link_people();
 CREATE OR REPLACE TRIGGER client_leads_link AFTER INSERT ON core.companies
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION client.tg_link_companies();
+COMMENT ON TRIGGER client_leads ON raw.client_lead_payloads IS 'Client lead submissions -> client.leads, per statement (client.tg_lead_intake).';
+COMMENT ON TRIGGER client_leads_link ON core.people IS 'Links waiting client leads to people as they arrive (client.tg_link_people).';
+COMMENT ON TRIGGER client_leads_link ON core.companies IS 'Links waiting client leads to companies as they arrive (client.tg_link_companies).';
