@@ -140,6 +140,8 @@ def _import(hq_url, legacy_url, dry_run, batch_size, report_path, out, progress)
             _print_dry_run(out, report)
             return report
         hq.execute(STAGE)
+        # every client's leads (row-level security on client tables applies to a deploying user that is not their owner)
+        hq.execute("SELECT set_config('hq.client_domain', '*', false)")
         hq.commit()
         bar = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                        console=out, disable=not progress)

@@ -37,6 +37,8 @@ def _bound_call(db: Db, pool: str, key: str | None, scope: str, query: str, para
                 return conn.execute(query, params).fetchone()["r"]
         except psycopg.errors.InsufficientPrivilege as exc:  # a row-level security policy refused the row
             client = (binding or {}).get("client_domain")
+            if client is None:  # an unbound key passes every policy: a missing grant, ours
+                raise
             raise ApiError(403, "forbidden", f"this API key is bound to client {client!r}: it may only submit "
                            "and read that client's leads", "client_domain") from exc
         except psycopg.errors.Error as exc:
