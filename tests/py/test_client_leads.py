@@ -88,6 +88,9 @@ def test_two_client_keys_see_only_their_own_leads(live_server):
     assert r.status_code == 202, r.text
     r = s.get("/api/client/leads", key=a_q, params={"person_linked": "true"})
     assert [x["first_name"] for x in r.json()["data"]] == ["Ann1"]
+    golden = r.json()["data"][0]["person"]
+    assert (golden["cleaned_title"], golden["job_function"], golden["seniority"]) == ("VP of Marketing", "Marketing", "VP")
+    assert r.json()["data"][0]["company"]["domain"] == "initech.example"
     assert all(x["company_id"] for x in s.get("/api/client/leads", key=a_q).json()["data"])
     with psycopg.connect(url) as conn:
         assert conn.execute("SELECT count(*) FROM client.leads WHERE company_id IS NOT NULL").fetchone()[0] == 3

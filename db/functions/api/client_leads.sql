@@ -9,7 +9,8 @@ AS $$
 -- security keeps a client-bound caller to its client, so no client
 -- condition is written here. Filters (each optional): client_domains,
 -- form_ids, company_domains (arrays), person_linked, company_linked
--- (booleans), submitted_after, submitted_before (timestamps).
+-- (booleans), submitted_after, submitted_before (timestamps). Each row
+-- carries the golden person and company it is linked to (person, company).
 -- Returns {data, next_cursor}.
 DECLARE
   v_rows jsonb;
@@ -28,8 +29,20 @@ BEGIN
   SELECT coalesce(jsonb_agg(to_jsonb(s) ORDER BY s.id), '[]') INTO v_rows
   FROM (SELECT l.id, l.client_domain, l.client_form_id, l.client_form_title, l.first_name, l.last_name, l.full_name,
                l.email, l.phone, l.job_title, l.linkedin_url, l.company_name, l.company_domain, l.company_linkedin_url,
-               l.person_id, l.company_id, l.person_linked_at, l.company_linked_at, l.submitted_at, l.raw_id
+               l.person_id, l.company_id, l.person_linked_at, l.company_linked_at, l.submitted_at, l.raw_id,
+               -- what the warehouse knows of the linked person and company (golden records)
+               CASE WHEN pf.linkedin_url IS NOT NULL THEN jsonb_build_object(
+                 'linkedin_url', pf.linkedin_url, 'full_name', pf.full_name, 'cleaned_title', pf.cleaned_title,
+                 'job_function', pf.job_function, 'seniority', pf.seniority, 'city', pf.city, 'state', pf.state,
+                 'country', pf.country, 'company_domain', pf.company_domain) END AS person,
+               CASE WHEN cf.domain IS NOT NULL THEN jsonb_build_object(
+                 'domain', cf.domain, 'name', cf.name, 'employee_range', cf.employee_range, 'industry', cf.industry,
+                 'country', cf.country, 'revenue_range', cf.revenue_range) END AS company
         FROM client.leads l
+        LEFT JOIN core.people p ON p.id = l.person_id
+        LEFT JOIN core.people_full pf ON pf.linkedin_url = p.linkedin_url
+        LEFT JOIN core.companies c ON c.id = l.company_id
+        LEFT JOIN core.companies_full cf ON cf.domain = c.domain
         WHERE (p_cursor IS NULL OR l.id > p_cursor::bigint)
           AND (p_filters -> 'client_domains' IS NULL
                OR l.client_domain = ANY (ARRAY(SELECT core.normalize_domain(v) FROM jsonb_array_elements_text(p_filters -> 'client_domains') v)))
