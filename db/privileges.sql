@@ -40,3 +40,14 @@ GRANT EXECUTE ON FUNCTION api.health() TO hq_ingest;
 GRANT EXECUTE ON FUNCTION api.verify_api_key(text, text) TO hq_ingest;
 GRANT EXECUTE ON FUNCTION core.normalize_domain(text), core.normalize_linkedin_url(text) TO hq_ingest, hq_api;
 GRANT SELECT ON TABLE public._yoyo_migration TO hq_owner;
+
+-- Client leads (legacy import / client-lead area): row-level security on
+-- client.leads and raw.client_lead_payloads applies to these roles, the
+-- api.*client_lead* functions run as the caller (SECURITY INVOKER).
+GRANT USAGE ON SCHEMA client TO hq_api;
+GRANT SELECT ON TABLE client.leads TO hq_api, hq_ingest;
+GRANT SELECT ON TABLE raw.client_lead_payloads TO hq_ingest;
+GRANT EXECUTE ON FUNCTION api.bind_api_key(text, text) TO hq_ingest;
+GRANT EXECUTE ON FUNCTION client.client_key(text) TO hq_ingest;
+-- registering workflows is for the deploying user (hq workflows add), not the query role
+REVOKE EXECUTE ON FUNCTION api.add_workflow(text, text, text, text, text, text, jsonb, text) FROM hq_api;

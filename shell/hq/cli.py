@@ -18,6 +18,8 @@ bench_app = typer.Typer(help="Benchmarks; each prints a ratio against a baseline
 app.add_typer(db_app, name="db")
 app.add_typer(keys_app, name="keys")
 app.add_typer(bench_app, name="bench")
+workflows_app = typer.Typer(help="Workflows: list them, register new flat providers as data.")
+app.add_typer(workflows_app, name="workflows")
 
 err = Console(stderr=True)
 out = Console(soft_wrap=True)  # long result lines stay one line (greppable, pasteable)
@@ -126,6 +128,79 @@ def status() -> None:
     out.print(table)
 
 
+@app.command("import-legacy")
+@one_line_errors
+def import_legacy(from_url: str = typer.Option(..., "--from", envvar="HQ_LEGACY_URL", show_default=False,
+                                               help="Connection string of the legacy database (read only; never printed)."),
+                  dry_run: bool = typer.Option(False, "--dry-run", help="Only print what would be imported, per table and workflow."),
+                  batch_size: int = typer.Option(5000, min=1, help="Rows per committed batch."),
+                  report: Path = typer.Option(Path("legacy-import-report.json"), help="Where the JSON report goes.")) -> None:
+    """Import a legacy database through HQ's ingest path; resumable; writes a JSON report."""
+    from hq.legacy import import_legacy as run
+
+    console = out if out.is_terminal else Console(width=180)  # report tables unwrapped in logs and pipes
+    run(_url(), from_url, dry_run=dry_run, batch_size=batch_size, report_path=None if dry_run else report, out=console,
+        progress=True)
+
+
+@workflows_app.command("add")
+@one_line_errors
+def workflows_add(slug: str = typer.Argument(..., help="The new workflow_slug."),
+                  entity: str = typer.Option(..., help="company or person."),
+                  raw_table: str = typer.Option(..., "--raw-table", help="raw.<table> (created with its ingest trigger if new)."),
+                  key_column: str = typer.Option(..., "--key-column", help="The raw table's entity key column."),
+                  source: str = typer.Option(..., help="Source name for survivorship (reference.source_priority)."),
+                  sample: Path = typer.Option(..., exists=True, dir_okay=False, help="One provider payload (JSON)."),
+                  payload_key: Optional[str] = typer.Option(None, "--payload-key", help="JSON key of the entity key (default: proposed)."),
+                  apply: bool = typer.Option(False, "--apply", help="Register it (without: only print the proposal)."),
+                  description: Optional[str] = typer.Option(None, help="What the workflow is.")) -> None:
+    """Propose a field map from a sample payload, print it for review, register it with --apply."""
+    import json
+
+    from psycopg.types.json import Jsonb
+    from rich.table import Table
+
+    payload = json.loads(sample.read_text())
+    with _connect() as conn:
+        rows = conn.execute("SELECT * FROM api.propose_field_map(%s, %s)", (Jsonb(payload), entity)).fetchall()
+        key = payload_key or next((".".join(r["json_path"]) for r in rows if r["target"] == "_key"), None)
+        fields = [r for r in rows if r["target"] != "_key"]
+        table = Table("JSON path", "field", "type", "matcher", "core table", "sample value",
+                      title=f"{slug}: proposed field map ({entity}, entity key from payload key {key!r})")
+        for r in fields:
+            table.add_row(".".join(r["json_path"]), r["target"], r["expected_type"], r["matcher"] or "-", r["core_table"] or "-",
+                          r["sample_value"] or "")
+        console = out if out.is_terminal else Console(width=180)
+        console.print(table)
+        if not key:
+            raise RuntimeError("no entity key found in the sample: give --payload-key")
+        if not apply:
+            console.print("review the map, then run the same command with --apply to register it", highlight=False)
+            return
+        field_map = [{"target": r["target"], "json_path": r["json_path"], "expected_type": r["expected_type"]} for r in fields]
+        res = conn.execute("SELECT api.add_workflow(%s, %s, %s, %s, %s, %s, %s, %s) AS r",
+                           (slug, entity, raw_table, key_column, source, key, Jsonb(field_map), description)).fetchone()["r"]
+    console.print(f"registered {slug}: {res['fields']} fields into {', '.join(res['core_tables'])}; raw table {res['raw_table']}"
+                  f"{' (created)' if res['raw_table_created'] else ''}; source {source} priority {res['source_priority']}",
+                  highlight=False)
+
+
+@workflows_app.command("list")
+@one_line_errors
+def workflows_list() -> None:
+    """Every workflow with its field map size and raw/extracted/failed counts."""
+    from rich.table import Table
+
+    with _connect() as conn:
+        rows = conn.execute("SELECT * FROM api.workflow_list()").fetchall()
+    table = Table("workflow", "entity", "source", "raw table", "active", "fields", "raw", "extracted", "failed", "last ingest")
+    for r in rows:
+        table.add_row(r["workflow_slug"], r["entity_type"], r["source"], r["raw_table"], "yes" if r["is_active"] else "no",
+                      str(r["fields"]), str(r["raw_rows"] or 0), str(r["extracted"] or 0), str(r["failed"] or 0),
+                      r["last_ingest"].strftime("%Y-%m-%d %H:%M") if r["last_ingest"] else "-")
+    (out if out.is_terminal else Console(width=180)).print(table)
+
+
 def _connect(autocommit: bool = False):
     import psycopg
     from psycopg.rows import dict_row
@@ -136,10 +211,11 @@ def _connect(autocommit: bool = False):
 @keys_app.command("create")
 @one_line_errors
 def keys_create(scope: str = typer.Option(..., help="ingest, query or admin."),
-                name: Optional[str] = typer.Option(None, help="A label for the key.")) -> None:
+                name: Optional[str] = typer.Option(None, help="A label for the key."),
+                client: Optional[str] = typer.Option(None, "--client", help="Bind an ingest or query key to one client domain: it then reads and writes only that client's leads.")) -> None:
     """Create an API key; prints the key alone on stdout (it is stored only hashed)."""
     with _connect() as conn:
-        key = conn.execute("SELECT api.create_api_key(%s, %s) AS key", (scope, name)).fetchone()["key"]
+        key = conn.execute("SELECT api.create_api_key(%s, %s, %s) AS key", (scope, name, client)).fetchone()["key"]
     sys.stdout.write(key + "\n")
 
 
@@ -255,6 +331,16 @@ def bench_all(scale: str = typer.Option("small", help="smoke (seconds, for CI), 
     if scale not in SCALES:
         raise RuntimeError(f"unknown scale {scale!r}: one of {', '.join(SCALES)}")
     run(_url(), lambda: _connect(autocommit=True), scale, out, only, results_dir)
+
+
+@bench_app.command("import-legacy")
+@one_line_errors
+def bench_import_legacy(companies: int = typer.Option(1000, help="Company payloads in the legacy database."),
+                        people: int = typer.Option(5000, help="Person profile payloads in the legacy database.")) -> None:
+    """hq import-legacy vs hq ingest on the same payloads, each into a fresh database (created and dropped here)."""
+    from hq.legacy_bench import bench_import_legacy as run
+
+    run(_url(), companies, people, out)
 
 
 @bench_app.command("rematch")

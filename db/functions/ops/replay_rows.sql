@@ -20,6 +20,10 @@ BEGIN
   IF coalesce(cardinality(p_ids), 0) = 0 THEN
     RETURN 0;
   END IF;
+  IF EXISTS (SELECT 1 FROM reference.enrichment_workflow_registry r
+             WHERE r.raw_table = p_raw_table AND r.entity_type = 'client_lead') THEN
+    RETURN client.process_leads(p_ids);  -- client leads have their own pipeline
+  END IF;
   IF to_regclass('pg_temp.hq_ingest_batch') IS NULL THEN
     CREATE TEMP TABLE hq_ingest_batch (
     id uuid, slug text, ekey text, payload jsonb, error text, newest boolean) ON COMMIT DROP;

@@ -12,6 +12,7 @@ BEGIN
     FROM reference.enrichment_workflow_registry r
     JOIN pg_catalog.pg_class c ON c.oid = pg_catalog.to_regclass(r.raw_table)
     JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+    WHERE r.entity_type IN ('company', 'person')  -- client leads have their own trigger (db/triggers/client)
     ORDER BY 1, 2
   LOOP
     EXECUTE format('CREATE OR REPLACE TRIGGER ingest AFTER INSERT ON %I.%I
