@@ -15,9 +15,11 @@ app = typer.Typer(help="HQ Warehouse: deploy, serve, ingest and inspect.", no_ar
 db_app = typer.Typer(help="The project-local PostgreSQL cluster (used when DATABASE_URL is unset).")
 keys_app = typer.Typer(help="API keys (stored hashed).")
 bench_app = typer.Typer(help="Benchmarks; each prints a ratio against a baseline measured in the same run.")
+demo_app = typer.Typer(help="Demo data for the dashboard (deterministic, in the providers' formats).")
 app.add_typer(db_app, name="db")
 app.add_typer(keys_app, name="keys")
 app.add_typer(bench_app, name="bench")
+app.add_typer(demo_app, name="demo")
 
 err = Console(stderr=True)
 out = Console()
@@ -65,8 +67,10 @@ def migrate() -> None:
 @app.command()
 @one_line_errors
 def serve(host: str = typer.Option("127.0.0.1", help="Interface to bind."),
-          port: int = typer.Option(8000, help="TCP port.")) -> None:
-    """Serve the HTTP API (migrates first; starts the local cluster when DATABASE_URL is unset)."""
+          port: int = typer.Option(8000, help="TCP port."),
+          demo: bool = typer.Option(False, "--demo", help="Into an empty database, load the demo set first and print a new admin key."),
+          demo_people: int = typer.Option(2000, help="People in the demo set (with --demo).")) -> None:
+    """Serve the HTTP API and the dashboard (migrates first; starts the local cluster when DATABASE_URL is unset)."""
     import os
 
     import uvicorn
@@ -76,6 +80,8 @@ def serve(host: str = typer.Option("127.0.0.1", help="Interface to bind."),
     url = _url()
     do_migrate(url)
     os.environ["DATABASE_URL"] = url
+    if demo:
+        _serve_demo(host, port, demo_people)
     uvicorn.run("hq.app:create_app", factory=True, host=host, port=port, log_level="info")
 
 
@@ -124,6 +130,42 @@ def status() -> None:
                       str(r["pending"]), (r["last_ingest"].strftime("%Y-%m-%d %H:%M") if r["last_ingest"] else "-"), str(r["gap"] if r["gap"] is not None else "-"),
                       "; ".join(f"{e['error']} (x{e['count']})" for e in (r["top_errors"] or [])))
     out.print(table)
+
+
+def _demo_load(people: int) -> dict:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from hq.demo import load
+
+    with _connect() as conn, Progress(TextColumn("[bold]demo data"), BarColumn(), MofNCompleteColumn(),
+                                      TextColumn("companies + people"), TimeElapsedColumn(), console=err) as bar:
+        task = bar.add_task("demo", total=None)
+        return load(conn, people, on_progress=lambda done, total: bar.update(task, completed=done, total=total))
+
+
+def _serve_demo(host: str, port: int, people: int) -> None:
+    from hq.demo import is_empty
+
+    with _connect() as conn:
+        empty = is_empty(conn)
+    if empty:
+        r = _demo_load(people)
+        out.print(f"demo data loaded: {r['companies']} companies, {r['people']} people, {r['deliveries']} deliveries",
+                  highlight=False)
+    else:
+        out.print("demo: the database already holds data; nothing loaded", highlight=False)
+    with _connect() as conn:
+        key = conn.execute("SELECT api.create_api_key('admin', 'demo admin') AS key").fetchone()["key"]
+    out.print(f"dashboard: http://{host}:{port}/ - sign in with this admin key (shown once):", highlight=False)
+    out.print(key, highlight=False, soft_wrap=True)
+
+
+@demo_app.command("load")
+@one_line_errors
+def demo_load(people: int = typer.Option(2000, min=1, help="People to generate (companies: people/10, at least 12).")) -> None:
+    """Generate the demo set and load it through the real ingest path (COPY into raw tables)."""
+    r = _demo_load(people)
+    out.print(f"loaded {r['deliveries']} deliveries: {r['companies']} companies, {r['people']} people", highlight=False)
 
 
 def _connect(autocommit: bool = False):
