@@ -16,7 +16,7 @@ AS $$
 DECLARE
   v_table text := CASE p_field
     WHEN 'job_functions' THEN 'job_functions' WHEN 'job_function' THEN 'job_functions'
-    WHEN 'seniorities' THEN 'seniorities' WHEN 'seniority' THEN 'seniorities'
+    WHEN 'seniorities' THEN 'seniorities' WHEN 'seniority' THEN 'seniorities' WHEN 'seniority_level' THEN 'seniorities'
     WHEN 'countries' THEN 'countries' WHEN 'company_countries' THEN 'countries'
     WHEN 'person_countries' THEN 'countries' WHEN 'country' THEN 'countries'
     WHEN 'industries' THEN 'company_industries' WHEN 'employee_ranges' THEN 'employee_ranges'
@@ -51,7 +51,8 @@ BEGIN
     EXECUTE format('SELECT count(*) FROM reference.%I', v_table) INTO v_n;
     IF v_n <= 40 THEN
       EXECUTE format('SELECT string_agg(c.name, '', '' ORDER BY c.sort_order, c.name) FROM reference.%I c', v_table) INTO v_allowed;
-      v_allowed := 'allowed values: ' || v_allowed;
+      v_allowed := 'allowed values: ' || v_allowed
+                   || CASE WHEN v_table = 'job_functions' THEN ' (or an alias listed in reference.job_function_aliases)' ELSE '' END;
     ELSE
       EXECUTE format('SELECT string_agg(s.name, '', '' ORDER BY s.sim DESC, s.name) FROM (
                         SELECT c.name, public.similarity(lower(c.name), lower($1)) AS sim FROM reference.%I c
