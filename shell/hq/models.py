@@ -21,6 +21,7 @@ class Filters(BaseModel):
     revenue_ranges: list[str] | None = None
     company_types: list[str] | None = None
     company_domains: list[str] | None = None
+    title_contains: list[str] | None = None  # leads only: the cleaned title contains any of these
     limit: int = Field(50, ge=1, le=1000)
     cursor: str | None = None
 

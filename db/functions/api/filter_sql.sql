@@ -10,13 +10,15 @@ AS $$
 -- (core.canonical_values: 'vp' -> 'VP'; a value that is not canonical raises
 -- 22023 naming the filter and the allowed values). Unknown filter names and
 -- non-array values raise 22023 with the filter's name (COLUMN). 'countries'
--- is the company's country (an alias of company_countries).
+-- is the company's country (an alias of company_countries). Leads also take
+-- title_contains: strings the cleaned title contains (any of them, ILIKE).
 DECLARE
   v_cols jsonb := CASE p_kind
     WHEN 'leads' THEN '{"job_functions":"job_function","seniorities":"seniority","countries":"company_country",
                         "company_countries":"company_country","person_countries":"person_country",
                         "industries":"industry","employee_ranges":"employee_range","funding_ranges":"funding_range",
-                        "revenue_ranges":"revenue_range","company_types":"company_type","company_domains":"company_domain"}'
+                        "revenue_ranges":"revenue_range","company_types":"company_type","company_domains":"company_domain",
+                        "title_contains":"cleaned_title"}'
     ELSE '{"countries":"country","industries":"industry","employee_ranges":"employee_range",
            "funding_ranges":"funding_range","revenue_ranges":"revenue_range","company_types":"company_type",
            "company_countries":"country","company_domains":"domain"}' END;
@@ -39,6 +41,11 @@ BEGIN
       RAISE EXCEPTION 'filter % must be an array of strings', quote_literal(v_f.key) USING ERRCODE = '22023', COLUMN = v_f.key;
     END IF;
     CONTINUE WHEN jsonb_array_length(v_f.value) = 0;
+    IF v_f.key = 'title_contains' THEN  -- any of the strings, case-insensitive; % _ \ in them are literal
+      v_sql := v_sql || format(' AND t.cleaned_title ILIKE ANY (%L::text[])',
+                               ARRAY(SELECT '%' || regexp_replace(x, '([\\%_])', '\\\1', 'g') || '%' FROM jsonb_array_elements_text(v_f.value) AS x));
+      CONTINUE;
+    END IF;
     v_sql := v_sql || format(' AND t.%I = ANY (%L::text[])', v_cols ->> v_f.key,
                              core.canonical_values(v_f.key, ARRAY(SELECT jsonb_array_elements_text(v_f.value))));
   END LOOP;
