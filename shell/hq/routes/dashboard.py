@@ -289,23 +289,52 @@ KIND_VALUES = {"size": "employee_ranges", "revenue": "revenue_ranges", "funding"
                "type": "company_types", "industry": "industries"}
 
 
-def _quality(request: Request, db: Db, s: Session, status: int = 200, **extra) -> HTMLResponse:
+def _refresh_in_background(request: Request, db: Db) -> None:
+    """Recompute the snapshot in a thread (one per process at a time); the
+    page meanwhile shows the previous figures with their age."""
+    import threading
+
+    state = request.app.state
+    lock = state.__dict__.setdefault("quality_lock", threading.Lock())
+    if not lock.acquire(blocking=False):
+        return
+
+    def run() -> None:
+        try:
+            db.call("api", "SELECT api.refresh_quality() AS r")
+        finally:
+            lock.release()
+
+    threading.Thread(target=run, daemon=True, name="hq-quality-refresh").start()
+
+
+def _snapshot(request: Request, db: Db, force: bool = False) -> dict:
+    """The data-quality figures: computed now when there are none yet or a
+    write just happened, else the stored ones (refreshed in the background
+    once older than HQ_QUALITY_MAX_AGE seconds)."""
+    snap = None if force else db.call("api", "SELECT api.quality_snapshot() AS r")["r"]
+    if snap is None:
+        db.call("api", "SELECT api.refresh_quality() AS r")
+        snap = db.call("api", "SELECT api.quality_snapshot() AS r")["r"]
+    elif snap["age_s"] > float(os.environ.get("HQ_QUALITY_MAX_AGE", "60")):
+        _refresh_in_background(request, db)
+    return snap
+
+
+def _quality(request: Request, db: Db, s: Session, status: int = 200, force: bool = False, **extra) -> HTMLResponse:
     kind = request.query_params.get("kind") or None
     if kind not in MAP_KINDS:
         kind = None
+    snap = _snapshot(request, db, force)
+    data = snap["data"]
     with db.connection("api") as conn:
-        one = lambda q, *a: conn.execute(q, a).fetchone()["r"]  # noqa: E731
-        data = {"workflows": one("SELECT api.workflows() AS r")["data"],
-                "per_day": one("SELECT api.deliveries_per_day(30) AS r"),
-                "gaps": conn.execute("SELECT * FROM api.coalescing_gaps()").fetchall(),
-                "blockers": one("SELECT api.lead_blockers() AS r"),
-                "unmatched": one("SELECT api.unmatched_work_list(%s, 25) AS r", kind),
-                "failed": one("SELECT api.failed_groups(25) AS r"),
-                "values": {n: one("SELECT api.filter_values(%s) AS r", n)
-                           for n in ("job_functions", "seniorities", "countries", *KIND_VALUES.values())}}
+        values = {n: conn.execute("SELECT api.filter_values(%s) AS r", (n,)).fetchone()["r"]
+                  for n in ("job_functions", "seniorities", "countries", *KIND_VALUES.values())}
     return page("quality.html", request, s, status=status, kind=kind, kinds=MAP_KINDS, kind_values=KIND_VALUES,
-                request_map=request.query_params.get("map"),
-                chart=_chart(data["per_day"]), **data, **extra)
+                request_map=request.query_params.get("map"), snapshot=snap, values=values,
+                workflows=data["workflows"], per_day=data["per_day"], gaps=data["gaps"], blockers=data["blockers"],
+                unmatched=data["unmatched"].get(kind or "all", []), failed=data["failed"],
+                chart=_chart(data["per_day"]), **extra)
 
 
 @router.get("/quality")
@@ -338,7 +367,7 @@ async def map_value(request: Request, db: Db = Depends(get_db)):
                          (kind, str(form.get("raw_value", "")), Jsonb(values)))["r"]
     except ApiError as exc:
         return _quality(request, db, s, status=exc.status, map_error=exc)
-    return _quality(request, db, s, mapped=result)
+    return _quality(request, db, s, force=True, mapped=result)
 
 
 @router.post("/quality/replay")
@@ -350,7 +379,7 @@ async def replay(request: Request, db: Db = Depends(get_db)):
                          (str(form.get("workflow_slug", "")), str(form.get("error", ""))))["r"]
     except ApiError as exc:
         return _quality(request, db, s, status=exc.status, replay_error=exc)
-    return _quality(request, db, s, replayed={**result, "workflow_slug": form.get("workflow_slug"), "error": form.get("error")})
+    return _quality(request, db, s, force=True, replayed={**result, "workflow_slug": form.get("workflow_slug"), "error": form.get("error")})
 
 
 def _chart(per_day: list[dict]) -> dict:
