@@ -71,7 +71,9 @@ def test_dashboard_journey(demo_server, browser, artifacts, db_url):
     page.set_default_timeout(20_000)
 
     def shot(name: str) -> None:
-        page.screenshot(path=str(artifacts / f"{name}.png"), full_page=name != "leads")
+        page.screenshot(path=str(artifacts / f"{name}.png"), full_page=True)
+        if name in ("leads", "company"):  # what a laptop screen shows first (docs/screenshots/)
+            page.screenshot(path=str(artifacts / f"{name}-screen.png"))
 
     # -- sign in: / sends a stranger to /login; a wrong key is refused
     page.goto("/")
