@@ -25,6 +25,8 @@ from live import start_server
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("HQ_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 DEMO_PEOPLE = "300"
+FILTER_IDS = ["f-job_functions", "f-seniorities", "f-person_countries", "f-company_countries", "f-industries",
+              "f-employee_ranges", "f-funding_ranges", "f-revenue_ranges", "title"]
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +75,8 @@ def test_dashboard_journey(demo_server, browser, artifacts, db_url):
     def shot(name: str) -> None:
         page.screenshot(path=str(artifacts / f"{name}.png"), full_page=True)
         if name in ("leads", "company"):  # what a laptop screen shows first (docs/screenshots/)
-            page.screenshot(path=str(artifacts / f"{name}-screen.png"))
+            page.screenshot(path=str(artifacts / f"{name}-screen.png"), full_page=True,
+                            clip={"x": 0, "y": 0, "width": 1366, "height": 900 if name == "leads" else 1500})
 
     # -- sign in: / sends a stranger to /login; a wrong key is refused
     page.goto("/")
@@ -98,8 +101,21 @@ def test_dashboard_journey(demo_server, browser, artifacts, db_url):
     page.wait_for_function("document.querySelectorAll('#lead-rows tr').length > 50")
     assert page.locator("#lead-rows tr").count() == min(100, total)
 
-    # -- filter: one job function and a title fragment, as form controls
+    # -- keyboard: the first Tab reaches "skip to content"; the filter
+    # controls follow in reading order, each with its label
     page.goto("/leads")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip"
+    page.focus("#f-job_functions")
+    order = []
+    for _ in range(len(FILTER_IDS)):
+        order.append(page.evaluate("document.activeElement.id"))
+        page.keyboard.press("Tab")
+    assert order == FILTER_IDS
+    for fid in FILTER_IDS:
+        assert page.locator(f"label[for='{fid}']").count() == 1
+
+    # -- filter: one job function, as a form control
     page.select_option("#f-job_functions", ["Engineering"])
     page.click("button:has-text('Apply filters')")
     page.wait_for_url("**job_functions=Engineering**")

@@ -13,6 +13,7 @@ sessions at once.
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import os
 import secrets
@@ -78,7 +79,8 @@ class Signer:
     def _s(self) -> URLSafeTimedSerializer:
         if self._serializer is None:
             secret = os.environ.get("HQ_SESSION_SECRET") or self.db.call("api", "SELECT api.web_session_secret() AS s")["s"]
-            self._serializer = URLSafeTimedSerializer(secret, salt="hq-dashboard-session")
+            self._serializer = URLSafeTimedSerializer(secret, salt="hq-dashboard-session",
+                                                      signer_kwargs={"digest_method": hashlib.sha256})
         return self._serializer
 
     def dumps(self, key_id: str, scope: str) -> str:
