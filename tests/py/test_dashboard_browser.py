@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -197,6 +198,13 @@ def test_dashboard_journey(demo_server, browser, artifacts, db_url):
 
     assert outside == [], f"pages requested URLs outside the server: {outside}"
     ctx.close()
+
+    # `hq serve --demo` printed a fresh admin key that signs in
+    demo_server.stop()
+    log = demo_server.log()
+    assert "demo data loaded: 30 companies, 300 people" in log
+    printed = re.search(r"sign in with this admin key.*\n(hq_admin_\w+)", log).group(1)
+    assert _one(db_url, "SELECT api.web_key_scope(%s, NULL) ->> 'scope'", (printed,)) == "admin"
 
 
 def _lead_blocked_by_title(db_url: str) -> tuple[str, str]:
