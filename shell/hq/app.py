@@ -44,16 +44,17 @@ def _validation_error(exc: RequestValidationError) -> JSONResponse:
     body is field "body"."""
     errors = exc.errors()
     first = errors[0] if errors else {"loc": ("body",), "msg": "invalid request", "type": "value_error"}
+    if first.get("type") == "json_invalid":
+        ctx = (first.get("ctx") or {}).get("error", first.get("msg"))
+        return JSONResponse(status_code=400, content=error_body("invalid_json", f"request body is not JSON: {ctx}", "body"))
     loc = [str(x) for x in first.get("loc", ())]
     where = loc[0] if loc else "body"
-    parts = [x for x in loc[1:]] if where in ("body", "query", "path", "header") else loc
+    parts = loc[1:] if where in ("body", "query", "path", "header") else loc
     field = ".".join(parts) or where
     if where == "header" and parts:
         field = parts[0].replace("_", "-").title()
-    if first.get("type") in ("missing", "json_invalid") and field == "body":
-        msg = "a JSON request body is required" if first["type"] == "missing" else f"request body is not JSON: {first.get('msg')}"
-        return JSONResponse(status_code=422 if first["type"] == "missing" else 400,
-                            content=error_body("missing_value" if first["type"] == "missing" else "invalid_json", msg, "body"))
+    if first.get("type") == "missing" and field == "body":
+        return JSONResponse(status_code=422, content=error_body("missing_value", "a JSON request body is required", "body"))
     code = "missing_value" if first.get("type") == "missing" else "invalid_value"
     msg = f"{field}: {first.get('msg', 'invalid')}"
     if len(errors) > 1:

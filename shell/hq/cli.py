@@ -138,18 +138,17 @@ def status() -> None:
 
 
 def _print_rejected() -> None:
-    """Dead-lettered webhook requests (raw.rejected_requests), when there are any."""
-    from rich.table import Table
-
+    """Dead-lettered webhook requests (raw.rejected_requests), when there are any:
+    one plain line per workflow slug as sent, so no column is ever cut."""
     with _connect() as conn:
         rows = conn.execute("SELECT * FROM api.rejected_summary()").fetchall()
     if not rows:
         return
-    table = Table("workflow (as sent)", "rejected", "replayed", "last received", "last error", title="rejected requests")
+    out.print("rejected requests (raw.rejected_requests):", highlight=False)
     for r in rows:
-        table.add_row(r["workflow_slug"] or "-", str(r["rejected"]), str(r["replayed"]),
-                      r["last_received_at"].strftime("%Y-%m-%d %H:%M"), r["last_error"] or "-")
-    out.print(table)
+        out.print(f"  {r['workflow_slug'] or '-'}: {r['rejected']} rejected, {r['replayed']} replayed, last received "
+                  f"{r['last_received_at']:%Y-%m-%d %H:%M}" + (f"; last error: {r['last_error']}" if r["last_error"] else ""),
+                  highlight=False, markup=False, soft_wrap=True)
     out.print("re-try them with: hq replay --rejected [--workflow SLUG]", highlight=False)
 
 

@@ -25,11 +25,12 @@ def search_companies(q: str = Query(..., min_length=1, max_length=200, descripti
     return db.call("api", "SELECT api.search_companies(%s, %s) AS r", (q, limit))["r"]
 
 
-@router.get("/api/companies/{domain}", response_model=None, responses={200: {"model": CompanyDetail}},
+@router.get("/api/companies/{domain:path}", response_model=None, responses={200: {"model": CompanyDetail}},
             summary="One company",
             description="Golden fields with the source that won each, every source's raw and matched value per "
                         "dimension side by side, customers, investors, people and lead counts. The domain may be "
-                        "in any normalizable form (`WWW.Antimetal.com`). 404 when unknown. Scope `query`.")
+                        "in any normalizable form (`WWW.Antimetal.com`, `https://www.antimetal.com/about`). 404 when "
+                        "unknown. Scope `query`.")
 def company(domain: str = Path(..., description="The company's domain, any form.", examples=["antimetal.com"]),
             x_api_key: str | None = Security(API_KEY), db: Db = Depends(get_db)):
     db.require_key(x_api_key, "query")
