@@ -40,3 +40,8 @@ GRANT EXECUTE ON FUNCTION api.health() TO hq_ingest;
 GRANT EXECUTE ON FUNCTION api.verify_api_key(text, text) TO hq_ingest;
 GRANT EXECUTE ON FUNCTION core.normalize_domain(text), core.normalize_linkedin_url(text) TO hq_ingest, hq_api;
 GRANT SELECT ON TABLE public._yoyo_migration TO hq_owner;
+
+-- HTTP API area (#16): dead letters go in only through api.ingest_reject,
+-- which drops secret headers; hq_ingest gets no direct INSERT on the table.
+REVOKE ALL ON TABLE raw.rejected_requests FROM hq_ingest, hq_api;
+GRANT EXECUTE ON FUNCTION api.ingest_reject(text, text, text, jsonb, bytea, text, integer) TO hq_ingest;

@@ -5,7 +5,8 @@
 -- routes and the filters accept an alias as its canonical function; a name
 -- neither canonical nor aliased is refused with the allowed values. The
 -- alias is stored normalized (trimmed, lower case, single spaces), so a DBA
--- inserts it as written.
+-- inserts it as written (trigger in db/triggers/api/; the seed rows below
+-- are normalized here, before that trigger exists on a fresh database).
 CREATE TABLE reference.job_function_aliases (
   alias         text PRIMARY KEY,
   job_function  text NOT NULL REFERENCES reference.job_functions (name) ON UPDATE CASCADE,
@@ -16,12 +17,10 @@ COMMENT ON TABLE reference.job_function_aliases IS
 COMMENT ON COLUMN reference.job_function_aliases.alias IS 'The name as sent, stored normalized by reference.normalize_key (trigger).';
 COMMENT ON COLUMN reference.job_function_aliases.job_function IS 'The canonical job function it stands for.';
 
-CREATE TRIGGER normalize_key BEFORE INSERT OR UPDATE ON reference.job_function_aliases
-  FOR EACH ROW EXECUTE FUNCTION reference.tg_normalize_lookup_key('alias');
-
 -- Names the existing system's enrichment wrote into job_title_lookup.job_function
 -- (its API example sends "Sales Engineering") and common short forms.
-INSERT INTO reference.job_function_aliases (alias, job_function) VALUES
+INSERT INTO reference.job_function_aliases (alias, job_function)
+SELECT reference.normalize_key(a.alias), a.job_function FROM (VALUES
   ('Sales Engineering', 'Sales'),
   ('Solutions Engineering', 'Sales'),
   ('Account Management', 'Sales'),
@@ -46,4 +45,4 @@ INSERT INTO reference.job_function_aliases (alias, job_function) VALUES
   ('Analytics', 'Data'),
   ('Data Science', 'Data'),
   ('UX', 'Design'),
-  ('Legal and Compliance', 'Legal');
+  ('Legal and Compliance', 'Legal')) AS a (alias, job_function);
