@@ -71,6 +71,8 @@ def test_dashboard_journey(demo_server, browser, artifacts, db_url):
     ctx = browser.new_context(viewport={"width": 1366, "height": 900}, accept_downloads=True, base_url=base)
     page = ctx.new_page()
     page.on("request", lambda req: req.url.startswith(base + "/") or req.url.startswith("data:") or outside.append(req.url))
+    console_errors: list[str] = []
+    page.on("console", lambda msg: msg.type == "error" and console_errors.append(msg.text))
     page.set_default_timeout(20_000)
 
     def shot(name: str) -> None:
@@ -85,6 +87,8 @@ def test_dashboard_journey(demo_server, browser, artifacts, db_url):
     page.fill("#api_key", "hq_admin_not_a_key")
     page.click("button[type=submit]")
     assert "not valid" in page.inner_text("[role=alert]")
+    assert console_errors == ["Failed to load resource: the server responded with a status of 401 (Unauthorized)"]
+    console_errors.clear()  # that 401 was the point; any later console error fails the test
     shot("login")
     page.fill("#api_key", demo_server.keys["admin"])
     page.keyboard.press("Enter")
@@ -197,6 +201,7 @@ def test_dashboard_journey(demo_server, browser, artifacts, db_url):
     assert page.url == base + "/login"
 
     assert outside == [], f"pages requested URLs outside the server: {outside}"
+    assert console_errors == [], console_errors  # e.g. a Content-Security-Policy violation
     ctx.close()
 
     # `hq serve --demo` printed a fresh admin key that signs in
