@@ -9,7 +9,10 @@ from __future__ import annotations
 import csv
 import io
 import os
+import secrets
+import threading
 from typing import Iterator
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, StreamingResponse
@@ -84,8 +87,6 @@ def root(request: Request):
 
 
 def _login_form(request: Request, error: str | None = None, status: int = 200) -> HTMLResponse:
-    import secrets
-
     token = secrets.token_urlsafe(24)
     resp = page("login.html", request, None, status=status, error=error, csrf=token)
     resp.set_cookie(LOGIN_CSRF_COOKIE, token, httponly=True, samesite="strict", secure=_secure(), max_age=3600, path="/login")
@@ -207,15 +208,9 @@ def lead_rows(request: Request, db: Db = Depends(get_db)):
         raise ApiError(401, "unauthorized", "sign in first")
     lq = _lead_query(request)
     result = _lead_call(db, lq, PAGE, lq["cursor"])
-    more = ("/leads?" + _urlencode(_query_pairs(lq, cursor=result["next_cursor"]))) if result["next_cursor"] else ""
+    more = ("/leads?" + urlencode(_query_pairs(lq, cursor=result["next_cursor"]))) if result["next_cursor"] else ""
     return HTMLResponse(render("lead_rows.html", rows=result["data"]),
-                        headers={"X-Next-Cursor": result["next_cursor"] or "", "X-More-Href": more, "Cache-Control": "no-store"})
-
-
-def _urlencode(pairs) -> str:
-    from urllib.parse import urlencode
-
-    return urlencode(pairs)
+                        headers={"X-More-Href": more, "Cache-Control": "no-store"})  # urlencoded: ASCII
 
 
 @router.get("/leads.csv")
@@ -299,8 +294,6 @@ KIND_VALUES = {"size": "employee_ranges", "revenue": "revenue_ranges", "funding"
 def _refresh_in_background(request: Request, db: Db) -> None:
     """Recompute the snapshot in a thread (one per process at a time); the
     page meanwhile shows the previous figures with their age."""
-    import threading
-
     state = request.app.state
     lock = state.__dict__.setdefault("quality_lock", threading.Lock())
     if not lock.acquire(blocking=False):
