@@ -1,7 +1,7 @@
 -- Dashboard functions: lead blockers, mapping an unmatched value (rematch and lead counts), failed groups and their replay,
 -- deliveries per day, the quality snapshot, the session secret and key checks.
 BEGIN;
-SELECT plan(25);
+SELECT plan(30);
 \set p_prof `cat "$HQ_FIXTURES"/clay-person-profile.json`
 \set p_ce `cat "$HQ_FIXTURES"/companyenrich-company.json`
 
@@ -48,6 +48,15 @@ SELECT throws_ok($$SELECT api.replay_failed('nope', 'x')$$, '22023', NULL, 'unkn
 -- deliveries per day: every day present, today's deliveries counted
 SELECT is(jsonb_array_length(api.deliveries_per_day(30)), 30, 'thirty days, zeros included');
 SELECT is((SELECT (d -> -1 ->> 'extracted')::int FROM api.deliveries_per_day(30) AS d), 3, 'today: three deliveries extracted');
+
+-- company and person pages
+SELECT is((SELECT jsonb_agg(p ->> 'full_name' ORDER BY p ->> 'full_name') FROM jsonb_array_elements(api.company_people('https://WWW.Antimetal.com/', 10)) p),
+  '["Sam Rivera"]'::jsonb, 'company_people: the people whose current company it is, by any domain form');
+SELECT is((api.company_people('antimetal.com', 10) -> 0 ->> 'is_lead')::boolean, true, 'with their lead status');
+SELECT is((SELECT jsonb_agg(d ->> 'workflow_slug' || ':' || (d ->> 'extraction_status')) FROM jsonb_array_elements(api.entity_deliveries('company', 'antimetal.com')) d),
+  '["companyenrich-company:extracted"]'::jsonb, 'entity_deliveries: the raw deliveries about a company with their status');
+SELECT is(jsonb_array_length(api.entity_deliveries('person', 'linkedin.com/in/kim-lee-1/')), 1, 'and about a person, by any URL form');
+SELECT is(api.entity_deliveries('company', 'not a domain'), '[]'::jsonb, 'a key that is not one: nothing');
 
 -- the quality snapshot
 SELECT ok(api.quality_snapshot() IS NULL, 'no snapshot before the first refresh');
