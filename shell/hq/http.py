@@ -6,15 +6,19 @@ them."""
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import time
+from contextlib import ExitStack, contextmanager
 
 import psycopg
 from fastapi import Request
 from fastapi.security import APIKeyHeader
 from psycopg.rows import dict_row
-from psycopg_pool import ConnectionPool
+from psycopg_pool import ConnectionPool, PoolTimeout
+
+log = logging.getLogger("hq.http")
 
 # deadlock_detected, serialization_failure: the call rolled back and is retried
 TRANSIENT = {"40P01", "40001"}
@@ -158,21 +162,50 @@ def client_error(exc: psycopg.errors.Error):
 
 class Db:
     """The database as the routes see it: one pool per role ("ingest" runs as
-    hq_ingest, "api" as hq_api)."""
+    hq_ingest, "api" as hq_api) on the primary, and "read" for query routes:
+    a streaming replica when HQ_READ_DATABASE_URL is set (else the primary).
+    A replica that cannot be reached is skipped for REPLICA_RETRY_SECONDS,
+    reads going to the primary meanwhile, and the log says so."""
 
-    def __init__(self, url: str):
+    REPLICA_RETRY_SECONDS = 10.0
+
+    def __init__(self, url: str, read_url: str | None = None):
         self.pools = {"ingest": _pool(url, "hq_ingest"), "api": _pool(url, "hq_api")}
+        read_url = read_url if read_url is not None else os.environ.get("HQ_READ_DATABASE_URL")
+        if read_url:
+            self.pools["read"] = _pool(read_url, "hq_api")
+        self._replica_down_until = 0.0
 
     def open(self) -> None:
-        for p in self.pools.values():
-            p.open(wait=True, timeout=30)
+        for name, p in self.pools.items():
+            # a replica that is down at start-up must not keep the server from serving
+            p.open(wait=name != "read", timeout=30)
 
     def close(self) -> None:
         for p in self.pools.values():
             p.close()
 
+    @contextmanager
     def connection(self, pool: str = "api", timeout: float = 10):
-        return self.pools[pool].connection(timeout=timeout)
+        if pool == "read":
+            if "read" in self.pools and time.monotonic() >= self._replica_down_until:
+                stack = ExitStack()
+                try:
+                    conn = stack.enter_context(self.pools["read"].connection(timeout=min(timeout, 2)))
+                    conn.execute("SELECT 1")  # a dead replica fails here, before the route's query
+                except (psycopg.OperationalError, PoolTimeout) as exc:
+                    stack.__exit__(type(exc), exc, exc.__traceback__)  # the broken connection leaves the pool
+                    self._replica_down_until = time.monotonic() + self.REPLICA_RETRY_SECONDS
+                    log.warning("read replica unavailable (%s); reading from the primary for %.0f s",
+                                str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__,
+                                self.REPLICA_RETRY_SECONDS)
+                else:
+                    with stack:
+                        yield conn
+                    return
+            pool = "api"
+        with self.pools[pool].connection(timeout=timeout) as conn:
+            yield conn
 
     def call(self, pool: str, query: str, params: tuple = ()):
         """Run one api.* call; database errors caused by input become 4xx. A
