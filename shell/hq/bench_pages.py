@@ -1,13 +1,13 @@
 """`hq bench pages`: the server time of each dashboard page.
 
-Runs the real app under uvicorn in this process (a thread, a free loopback
-port), signs in with a temporary query key, and times each page over HTTP:
-best and median of several requests after one warm-up. The baseline, from
-the same run, is GET /health (one trivial database call through the same
-stack); each page prints its ratio to it. Loopback adds well under a
-millisecond, so the times are the server's. An empty warehouse is first
-filled with the demo set (--people); otherwise the data already there is
-measured, and its size printed.
+Loads the demo set of N people into a scratch database (created, migrated
+and dropped here, so the warehouse it was pointed at is untouched), runs the
+real app on it under uvicorn in this process (a thread, a free loopback
+port), signs in with a query key, and times each page over HTTP: best and
+median of several requests after one warm-up. The baseline, from the same
+run, is GET /health (one trivial database call through the same stack); each
+page prints its ratio to it. Loopback adds well under a millisecond, so the
+times are the server's.
 """
 
 from __future__ import annotations
@@ -60,12 +60,27 @@ def _serve(url: str):
     return server, thread, f"http://127.0.0.1:{port}"
 
 
-def bench_pages(url: str, people: int, repeat: int, out, load_demo) -> list[dict]:
-    with psycopg.connect(url, row_factory=dict_row, autocommit=True) as conn:
-        empty = conn.execute("SELECT NOT EXISTS (SELECT 1 FROM core.people) AS e").fetchone()["e"]
-    if empty:
-        out.print(f"empty warehouse: loading the demo set with {people:,} people first", highlight=False)
-        load_demo(people)
+def bench_pages(url: str, people: int, repeat: int, out, progress: bool = False) -> list[dict]:
+    """Returns one metric per page for `hq bench all`: best ms, baseline /health ms, ratio."""
+    from hq.bench_baselines import scratch_database
+    from hq.demo import load
+
+    with scratch_database(url, out) as db:
+        with psycopg.connect(db) as conn:
+            t0 = time.perf_counter()
+            if progress:
+                from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+                with Progress(TextColumn("[bold]demo data"), BarColumn(), MofNCompleteColumn()) as bar:
+                    task = bar.add_task("demo", total=None)
+                    load(conn, people, on_progress=lambda d, t: bar.update(task, completed=d, total=t))
+            else:
+                load(conn, people)
+            out.print(f"demo set of {people:,} people loaded ({time.perf_counter() - t0:.1f} s)", highlight=False)
+        return _measure(db, repeat, out)
+
+
+def _measure(url: str, repeat: int, out) -> list[dict]:
     with psycopg.connect(url, row_factory=dict_row, autocommit=True) as conn:
         size = conn.execute("""SELECT (SELECT count(*) FROM core.people_full) AS people,
                                       (SELECT count(*) FROM core.companies_full) AS companies,
@@ -87,7 +102,7 @@ def bench_pages(url: str, people: int, repeat: int, out, load_demo) -> list[dict
         first = _get(op, base + "/leads")[1]
         cursor = re.search(rb'/leads\?signal=all&amp;cursor=([^"&]+)"', first)
         slug = person["u"].rsplit("/in/", 1)[1] if person else "nobody"
-        pages = [("baseline GET /health", "/health"), ("sign-in form", "/login"), ("leads, first page", "/leads"),
+        pages = [("baseline GET /health", "/health"), ("/login, signed in", "/login"), ("leads, first page", "/leads"),
                  ("leads, 2 filters", "/leads?job_functions=Engineering&seniorities=Manager"),
                  ("leads, title contains", "/leads?title=director"),
                  ("leads, new in role", "/leads?signal=new-in-role&days=90"),
@@ -103,12 +118,12 @@ def bench_pages(url: str, people: int, repeat: int, out, load_demo) -> list[dict
     finally:
         server.should_exit = True
         thread.join(timeout=30)
-        with psycopg.connect(url, autocommit=True) as conn:
-            conn.execute("UPDATE reference.api_keys SET revoked_at = now() WHERE key_hash = sha256(convert_to(%s, 'UTF8'))", (key,))
     base_ms = results[0]["best_ms"]
     out.print(f"{size['people']:,} people, {size['companies']:,} companies, {size['leads']:,} leads; "
               f"best and median of {repeat} after a warm-up", highlight=False)
     for r in results:
         out.print(f"  {r['page']:<24} {r['status']}  best {r['best_ms']:7.1f} ms  median {r['median_ms']:7.1f} ms  "
                   f"x{r['best_ms'] / base_ms:5.1f}", highlight=False, soft_wrap=True)
-    return results
+    return [{"metric": f"page: {r['page']}", "value": r["best_ms"], "baseline": base_ms,
+             "ratio": r["best_ms"] / base_ms, "unit": f"ms best of {repeat} at {size['people']:,} people; baseline = GET /health"}
+            for r in results[1:]]
