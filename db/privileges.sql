@@ -67,4 +67,4 @@ BEGIN
   END LOOP;
 END $$;
 GRANT EXECUTE ON FUNCTION api.authenticate(text, integer) TO hq_ingest, hq_api, hq_admin;
-GRANT EXECUTE ON FUNCTION api.health() TO hq_admin;
+GRANT EXECUTE ON FUNCTION api.health(), api.verify_api_key(text, text) TO hq_admin;

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, File, Header, Query, Request, UploadFile
 
 from hq.http import ApiError, Db, get_db, parse_json_body
+from hq.webhooks import REPLAY_TTL_SECONDS, verify_signature
 
 router = APIRouter()
 
@@ -22,12 +23,29 @@ def ingest_salesnav(file: UploadFile = File(...), x_api_key: str | None = Header
     return result
 
 
+async def raw_body(request: Request) -> bytes:
+    """The body as sent, read on the event loop (after the server middleware
+    checked the key), so the route itself can run in the thread pool."""
+    return await request.body()
+
+
 @router.post("/ingest/{workflow_slug}", status_code=202)
-async def ingest(workflow_slug: str, request: Request, key: str | None = Query(None),
-                 x_api_key: str | None = Header(None), idempotency_key: str | None = Header(None),
-                 db: Db = Depends(get_db)):
+def ingest(workflow_slug: str, request: Request, body: bytes = Depends(raw_body), key: str | None = Query(None),
+           x_api_key: str | None = Header(None), idempotency_key: str | None = Header(None),
+           db: Db = Depends(get_db)):
     db.require_key(x_api_key, "ingest")
-    payload = parse_json_body(await request.body())
-    row = db.call("ingest", "SELECT api.ingest(%s, %s::jsonb, %s, %s) AS r",
-                  (workflow_slug, payload, key, idempotency_key))
-    return row["r"]
+
+    def work(conn):
+        # a workflow with a signing secret takes only signed webhooks, each id once
+        secrets = conn.execute("SELECT api.ingest_webhook_secrets(%s) AS s", (workflow_slug,)).fetchone()["s"]
+        if secrets:
+            webhook_id = verify_signature(workflow_slug, secrets, body, request.headers)
+            claimed = conn.execute("SELECT api.ingest_claim_webhook_id(%s, %s, %s) AS ok",
+                                   (workflow_slug, webhook_id, REPLAY_TTL_SECONDS)).fetchone()["ok"]
+            if not claimed:
+                raise ApiError(409, "webhook_replayed", f"webhook-id {webhook_id[:100]!r} was already received for "
+                               f"{workflow_slug!r}; a replayed webhook is refused (it was stored once)")
+        payload = parse_json_body(body)
+        return conn.execute("SELECT api.ingest(%s, %s::jsonb, %s, %s) AS r",
+                            (workflow_slug, payload, key, idempotency_key)).fetchone()
+    return db.run("ingest", work)["r"]

@@ -26,12 +26,12 @@ def lookup_location(body: LocationLookup, x_api_key: str | None = Header(None), 
 @router.post("/api/reference/job-title", status_code=201)
 def add_job_title(body: JobTitleReference, x_api_key: str | None = Header(None), db: Db = Depends(get_db)):
     db.require_key(x_api_key, "admin")
-    return db.call("api", "SELECT api.add_job_title_lookup(%s, %s, %s, %s) AS r",
+    return db.call("admin", "SELECT api.add_job_title_lookup(%s, %s, %s, %s) AS r",
                    (body.raw_title, body.cleaned_title, body.job_function, body.seniority))["r"]
 
 
 @router.post("/api/reference/location", status_code=201)
 def add_location(body: LocationReference, x_api_key: str | None = Header(None), db: Db = Depends(get_db)):
     db.require_key(x_api_key, "admin")
-    return db.call("api", "SELECT api.add_location_lookup(%s, %s, %s, %s) AS r",
+    return db.call("admin", "SELECT api.add_location_lookup(%s, %s, %s, %s) AS r",
                    (body.raw_location, body.city, body.state, body.country))["r"]
