@@ -68,13 +68,25 @@ def _pool(url: str, role: str, size: int) -> ConnectionPool:
         conn.execute(f"SET ROLE {role}")  # role names are constants, not input
         conn.commit()
 
+    def check(conn: psycopg.Connection) -> None:
+        # A connection broken by a database restart is found and replaced
+        # before a request gets it (one empty round trip per checkout). The
+        # first broken one means the others idle in the pool are broken too:
+        # they are all dropped now, not one per backoff delay of the request.
+        try:
+            ConnectionPool.check_connection(conn)
+        except Exception:
+            pool.check()
+            raise
+
     cfg = settings()
-    # check: a connection broken by a database restart is found and replaced
-    # before a request gets it (one empty round trip per checkout)
-    return ConnectionPool(url, min_size=min(cfg.pool_min, size), max_size=size, timeout=cfg.pool_timeout,
+    # reconnect_timeout: a failed connection attempt backs off for at most
+    # this long, so after an outage the next request reconnects at once
+    pool = ConnectionPool(url, min_size=min(cfg.pool_min, size), max_size=size, timeout=cfg.pool_timeout,
                           kwargs={"row_factory": dict_row, "connect_timeout": cfg.connect_timeout},
-                          configure=configure, check=ConnectionPool.check_connection,
+                          configure=configure, check=check, reconnect_timeout=max(1.0, cfg.pool_timeout),
                           name=role, open=False)
+    return pool
 
 
 def unavailable(exc: BaseException, pool: str = "api", started: bool = False) -> ApiError:

@@ -226,3 +226,172 @@ def test_slow_clients_are_cut_off(db_url):
         assert server.get("/health").status_code == 200
     finally:
         server.stop()
+
+
+def test_rate_limit_per_key_holds_across_workers_and_answers_429(db_url):
+    server = start_server(db_url, "--workers", "2", env={"HQ_RATE_LIMIT": "6"})
+    try:
+        with psycopg.connect(db_url, autocommit=True) as conn:
+            pids = {r[0] for r in conn.execute(
+                "SELECT pid FROM pg_stat_activity WHERE usename = 'hq_app' AND datname = current_database()")}
+        codes = []
+        with server.client() as c:
+            for _ in range(10):
+                r = c.post("/api/leads", json={"limit": 1}, headers={"X-API-Key": server.keys["query"], "Connection": "close"})
+                codes.append(r.status_code)
+                if r.status_code == 429:
+                    limited = r
+        assert codes[:6] == [200] * 6 and set(codes[6:]) == {429}, codes
+        assert int(limited.headers["Retry-After"]) >= 1
+        err = limited.json()["error"]
+        assert err["code"] == "rate_limited" and "6 requests per minute" in err["message"]
+        # another key has its own budget; GET routes count too
+        assert server.get("/api/filters/seniorities", key="admin").status_code == 200
+        assert server.get("/api/filters/seniorities", key="query").status_code == 429
+        assert pids, "the server's pools connect as hq_app"
+    finally:
+        server.stop()
+
+
+def test_the_server_connects_as_hq_app_never_a_superuser(live_server, db_url):
+    assert live_server.post("/api/leads", key="query", json={"limit": 1}).status_code == 200
+    with psycopg.connect(db_url, autocommit=True) as conn:
+        users = {r[0] for r in conn.execute(
+            "SELECT DISTINCT usename FROM pg_stat_activity WHERE application_name = 'hq-serve' AND datname = current_database()")}
+        su = conn.execute("SELECT rolsuper FROM pg_roles WHERE rolname = 'hq_app'").fetchone()[0]
+    assert users == {"hq_app"} and su is False
+
+
+def test_cors_origins_from_the_environment(db_url):
+    server = start_server(db_url, env={"HQ_CORS_ORIGINS": "https://app.example.com, https://clay.example.com"})
+    try:
+        r = server.request("OPTIONS", "/api/leads", headers={
+            "Origin": "https://clay.example.com", "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "x-api-key, content-type"})
+        assert r.status_code == 200
+        assert r.headers["access-control-allow-origin"] == "https://clay.example.com"
+        assert "x-api-key" in r.headers["access-control-allow-headers"].lower()
+        r = server.post("/api/leads", key="query", json={"limit": 1}, headers={"Origin": "https://app.example.com"})
+        assert r.headers["access-control-allow-origin"] == "https://app.example.com"
+        assert "X-Request-Id" in r.headers["access-control-expose-headers"]
+        r = server.post("/api/leads", key="query", json={"limit": 1}, headers={"Origin": "https://evil.example.net"})
+        assert "access-control-allow-origin" not in r.headers
+    finally:
+        server.stop()
+
+
+def sign(secret: str, msg_id: str, ts: int, body: bytes) -> str:
+    key = base64.b64decode(secret.removeprefix("whsec_"))
+    mac = hmac.new(key, f"{msg_id}.{ts}.".encode() + body, hashlib.sha256).digest()
+    return "v1," + base64.b64encode(mac).decode()
+
+
+def test_signed_webhooks_per_workflow(live_server, db_url):
+    from live import HQ
+    import subprocess
+
+    env = {"DATABASE_URL": db_url, "PATH": str(Path(HQ).parent)}
+    proc = subprocess.run([HQ, "workflows", "secret", "clay-person-profile"], env=env, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    secret = proc.stdout.strip()
+    assert secret.startswith("whsec_") and "shown once" in proc.stderr
+    body = json.dumps(person(7)).encode()
+    url = "/ingest/clay-person-profile"
+    hdr = {"Content-Type": "application/json"}
+    # unsigned: refused, naming the headers
+    r = live_server.post(url, key="ingest", content=body, headers=hdr)
+    assert r.status_code == 401 and r.json()["error"]["code"] == "signature_required"
+    assert "webhook-signature" in r.json()["error"]["message"]
+    # signed: stored
+    now = int(time.time())
+    signed = {**hdr, "webhook-id": "msg_1", "webhook-timestamp": str(now), "webhook-signature": sign(secret, "msg_1", now, body)}
+    r = live_server.post(url, key="ingest", content=body, headers=signed)
+    assert r.status_code == 202, r.text
+    # the same delivery replayed: refused, stored once
+    r = live_server.post(url, key="ingest", content=body, headers=signed)
+    assert r.status_code == 409 and r.json()["error"]["code"] == "webhook_replayed"
+    # tampered body, wrong secret, stale timestamp: refused
+    r = live_server.post(url, key="ingest", content=body.replace(b"Sam", b"Pam"),
+                         headers={**signed, "webhook-id": "msg_2", "webhook-signature": sign(secret, "msg_2", now, body)})
+    assert r.status_code == 401 and r.json()["error"]["code"] == "invalid_signature"
+    other = "whsec_" + base64.b64encode(b"k" * 32).decode()
+    r = live_server.post(url, key="ingest", content=body,
+                         headers={**signed, "webhook-id": "msg_3", "webhook-signature": sign(other, "msg_3", now, body)})
+    assert r.status_code == 401
+    old = now - 6 * 60
+    r = live_server.post(url, key="ingest", content=body, headers={
+        **signed, "webhook-id": "msg_4", "webhook-timestamp": str(old), "webhook-signature": sign(secret, "msg_4", old, body)})
+    assert r.status_code == 401 and "too old" in r.json()["error"]["message"]
+    # garbage in the signature header is a 401, never a 500
+    r = live_server.post(url, key="ingest", content=body, headers={**signed, "webhook-id": "msg_5", "webhook-signature": "v1"})
+    assert r.status_code == 401
+    # other workflows are unaffected
+    company = json.loads((FIXTURES / "clay-find-companies.json").read_text())
+    assert live_server.post("/ingest/clay-find-companies", key="ingest", json=company).status_code == 202
+    # rotation: the old secret still works during the grace, the new one at once
+    proc = subprocess.run([HQ, "workflows", "secret", "clay-person-profile"], env=env, capture_output=True, text=True)
+    new = proc.stdout.strip()
+    assert new != secret
+    for i, s in enumerate((secret, new)):
+        mid = f"msg_rot_{i}"
+        r = live_server.post(url, key="ingest", content=body, headers={
+            **hdr, "webhook-id": mid, "webhook-timestamp": str(now), "webhook-signature": sign(s, mid, now, body)})
+        assert r.status_code == 202, r.text
+    # rotation with no grace cuts the previous secret off
+    proc = subprocess.run([HQ, "workflows", "secret", "clay-person-profile", "--grace", "0"], env=env, capture_output=True, text=True)
+    newest = proc.stdout.strip()
+    r = live_server.post(url, key="ingest", content=body, headers={
+        **hdr, "webhook-id": "msg_cut", "webhook-timestamp": str(now), "webhook-signature": sign(new, "msg_cut", now, body)})
+    assert r.status_code == 401
+    with psycopg.connect(db_url) as conn:
+        n = conn.execute("SELECT count(*) FROM raw.person_payloads WHERE linkedin_url = %s", (person(7)["url"],)).fetchone()[0]
+        ids = conn.execute("SELECT count(*) FROM reference.webhook_deliveries WHERE workflow_slug = 'clay-person-profile'").fetchone()[0]
+    assert n == 3 and ids == 3
+    # removing the secret accepts unsigned webhooks again
+    proc = subprocess.run([HQ, "workflows", "secret", "clay-person-profile", "--remove"], env=env, capture_output=True, text=True)
+    assert proc.returncode == 0 and newest
+    assert live_server.post(url, key="ingest", content=body, headers=hdr).status_code == 202
+
+
+def hq(db_url: str, *args: str):
+    import subprocess
+
+    from live import HQ
+
+    return subprocess.run([HQ, *args], env={"DATABASE_URL": db_url, "PATH": str(Path(HQ).parent)},
+                          capture_output=True, text=True)
+
+
+def test_keys_create_list_revoke_from_the_cli(live_server, db_url):
+    made = hq(db_url, "keys", "create", "--scope", "query", "--name", "clay table A")
+    assert made.returncode == 0, made.stderr
+    key = made.stdout.strip()
+    assert key.startswith("hq_query_") and "\n" not in key  # the key alone on stdout
+    key_id = made.stderr.strip().removeprefix("id ")
+    assert uuid.UUID(key_id)
+    as_json = json.loads(hq(db_url, "keys", "create", "--scope", "ingest", "--json").stdout)
+    assert set(as_json) >= {"id", "key"} and as_json["key"].startswith("hq_ingest_")
+    # last use is recorded when the key is used
+    assert live_server.post("/api/leads", key=key, json={"limit": 1}).status_code == 200
+    listed = [json.loads(x) for x in hq(db_url, "keys", "list", "--json").stdout.splitlines()]
+    mine = next(x for x in listed if x["id"] == key_id)
+    assert mine["scope"] == "query" and mine["name"] == "clay table A"
+    assert mine["created_at"] and mine["last_used_at"] and mine["revoked_at"] is None
+    assert all(key not in json.dumps(x) and "key_hash" not in x for x in listed)
+    table = hq(db_url, "keys", "list")
+    assert table.returncode == 0 and key_id in table.stdout and "last used" in table.stdout
+    # an ambiguous prefix is a clear error and revokes nothing
+    with psycopg.connect(db_url) as conn:
+        conn.execute("INSERT INTO reference.api_keys (id, scope, key_prefix, key_hash) VALUES "
+                     "('eeee1111-0000-4000-8000-000000000001', 'query', 'x', '\\x01'),"
+                     "('eeee1111-0000-4000-8000-000000000002', 'query', 'y', '\\x02')")
+    amb = hq(db_url, "keys", "revoke", "eeee1111")
+    assert amb.returncode == 1 and "ambiguous" in amb.stderr and amb.stderr.count("\n") == 1
+    # a unique prefix revokes that key; it then no longer authenticates
+    done = hq(db_url, "keys", "revoke", key_id[:8])
+    assert done.returncode == 0, done.stderr
+    assert live_server.post("/api/leads", key=key, json={"limit": 1}).status_code == 403
+    again = hq(db_url, "keys", "revoke", key_id)
+    assert again.returncode == 1 and "no active API key" in again.stderr
+    listed = [json.loads(x) for x in hq(db_url, "keys", "list", "--json").stdout.splitlines()]
+    assert next(x for x in listed if x["id"] == key_id)["revoked_at"]
