@@ -230,8 +230,52 @@ def configure_threads() -> None:
     anyio.to_thread.current_default_thread_limiter().total_tokens = settings().threads
 
 
+ERROR_SCHEMA = {"type": "object", "required": ["error"], "properties": {"error": {
+    "type": "object", "required": ["code", "message"],
+    "properties": {"code": {"type": "string"}, "message": {"type": "string"}, "field": {"type": "string"}}}}}
+RETRY_AFTER = {"Retry-After": {"description": "Seconds to wait before retrying.", "schema": {"type": "string"}}}
+REFUSALS = {  # status: (description, applies to: "key" | "body" | "all")
+    "401": ("No X-API-Key header (checked before the body is read).", "key"),
+    "403": ("The API key is unknown, revoked, or lacks this route's scope.", "key"),
+    "408": ("The request body did not arrive within HQ_BODY_TIMEOUT.", "body"),
+    "413": ("The body is over HQ_MAX_BODY_BYTES (uploads: HQ_MAX_UPLOAD_BYTES).", "body"),
+    "429": ("This key is over HQ_RATE_LIMIT requests per minute; see Retry-After.", "key"),
+    "503": ("The database is unavailable or busy, or the outcome of a write is unknown "
+            "(retry with the same Idempotency-Key); see Retry-After.", "all"),
+}
+
+
+def _document_refusals(app: FastAPI) -> None:
+    """Add the answers this module gives (401/403/408/413/429/503, error
+    shape) to every operation of /openapi.json they can come from."""
+    base = app.openapi
+
+    def openapi():
+        first = app.openapi_schema is None
+        schema = base()
+        if not first:
+            return schema
+        for ops in schema.get("paths", {}).values():
+            for method, op in ops.items():
+                if not isinstance(op, dict) or method not in ("get", "post", "put", "patch", "delete"):
+                    continue
+                keyed = bool(op.get("security")) or any(
+                    p.get("in") == "header" and p.get("name", "").lower() == "x-api-key" for p in op.get("parameters", []))
+                body = "requestBody" in op or (keyed and method != "get")
+                for status, (text, applies) in REFUSALS.items():
+                    if applies == "all" or (applies == "key" and keyed) or (applies == "body" and body):
+                        answer = {"description": text, "content": {"application/json": {"schema": ERROR_SCHEMA}}}
+                        if status in ("429", "503"):
+                            answer["headers"] = RETRY_AFTER
+                        op.setdefault("responses", {}).setdefault(status, answer)
+        return schema
+
+    app.openapi = openapi
+
+
 def install(app: FastAPI) -> None:
     """Add the middleware and handlers of this module (and CORS) to the app."""
+    _document_refusals(app)
     app.add_exception_handler(RequestRefused, _refused)
     app.add_exception_handler(PoolTimeout, _db_unavailable)
     app.add_exception_handler(psycopg.OperationalError, _db_unavailable)
