@@ -41,6 +41,11 @@ GRANT EXECUTE ON FUNCTION api.verify_api_key(text, text) TO hq_ingest;
 GRANT EXECUTE ON FUNCTION core.normalize_domain(text), core.normalize_linkedin_url(text) TO hq_ingest, hq_api;
 GRANT SELECT ON TABLE public._yoyo_migration TO hq_owner;
 
+-- HTTP API area (#16): dead letters go in only through api.ingest_reject,
+-- which drops secret headers; hq_ingest gets no direct INSERT on the table.
+REVOKE ALL ON TABLE raw.rejected_requests FROM hq_ingest, hq_api;
+GRANT EXECUTE ON FUNCTION api.ingest_reject(text, text, text, jsonb, bytea, text, integer) TO hq_ingest;
+
 -- == server (#16.6, #17.5): admin functions run only as hq_admin ==
 -- Creating and revoking keys, listing them, replaying raw rows, editing
 -- lookups and setting webhook secrets: hq_admin only; the loop above granted
@@ -58,7 +63,8 @@ BEGIN
     WHERE n.nspname = 'api'
       AND p.proname IN ('create_api_key', 'revoke_api_key', 'list_api_keys', 'replay',
                         'add_job_title_lookup', 'add_location_lookup',
-                        'set_webhook_secret', 'remove_webhook_secret')
+                        'set_webhook_secret', 'remove_webhook_secret',
+                        'replay_rejected', 'legacy_job_title_update', 'legacy_location_update')
   LOOP
     EXECUTE format('REVOKE EXECUTE ON %s %s FROM hq_api, hq_ingest',
                    CASE v_fn.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END, v_fn.sig);

@@ -113,10 +113,20 @@ def ingest(file: Path = typer.Argument(..., exists=True, dir_okay=False, help="N
 @one_line_errors
 def replay(workflow: Optional[str] = typer.Option(None, "--workflow", "-w", help="Only this workflow."),
            all_rows: bool = typer.Option(False, "--all", help="Reprocess every raw row, not only failed ones."),
-           batch_size: int = typer.Option(1000, help="Rows per committed batch.")) -> None:
+           batch_size: int = typer.Option(1000, help="Rows per committed batch."),
+           rejected: bool = typer.Option(False, "--rejected", help="Re-try the dead-lettered webhook requests "
+                                                                   "(raw.rejected_requests) instead.")) -> None:
     """Reprocess failed (or all) raw rows in committed batches; safe to interrupt and re-run."""
     from hq.bulk import replay_batches
 
+    if rejected:
+        with _connect() as conn:
+            r = conn.execute("SELECT api.replay_rejected(%s) AS r", (workflow,)).fetchone()["r"]
+        out.print(f"replayed {r['replayed']} rejected requests; {r['still_rejected']} still rejected", highlight=False)
+        for item in r["results"]:
+            if "error" in item:
+                out.print(f"  {item['id']}  {item['error']}", highlight=False, markup=False)
+        return
     with _connect(autocommit=True) as conn:
         total = replay_batches(conn, workflow, all_rows, batch_size, progress=True)
     out.print(f"replayed {total} raw rows", highlight=False)
@@ -136,6 +146,22 @@ def status() -> None:
                       str(r["pending"]), (r["last_ingest"].strftime("%Y-%m-%d %H:%M") if r["last_ingest"] else "-"), str(r["gap"] if r["gap"] is not None else "-"),
                       "; ".join(f"{e['error']} (x{e['count']})" for e in (r["top_errors"] or [])))
     out.print(table)
+    _print_rejected()
+
+
+def _print_rejected() -> None:
+    """Dead-lettered webhook requests (raw.rejected_requests), when there are any:
+    one plain line per workflow slug as sent, so no column is ever cut."""
+    with _connect() as conn:
+        rows = conn.execute("SELECT * FROM api.rejected_summary()").fetchall()
+    if not rows:
+        return
+    out.print("rejected requests (raw.rejected_requests):", highlight=False)
+    for r in rows:
+        out.print(f"  {r['workflow_slug'] or '-'}: {r['rejected']} rejected, {r['replayed']} replayed, last received "
+                  f"{r['last_received_at']:%Y-%m-%d %H:%M}" + (f"; last error: {r['last_error']}" if r["last_error"] else ""),
+                  highlight=False, markup=False, soft_wrap=True)
+    out.print("re-try them with: hq replay --rejected [--workflow SLUG]", highlight=False)
 
 
 def _connect(autocommit: bool = False):

@@ -8,11 +8,14 @@ from __future__ import annotations
 import contextvars
 import hmac
 import json
+import os
+import re
 import time
 from dataclasses import dataclass
 
 import psycopg
 from fastapi import Request
+from fastapi.security import APIKeyHeader
 from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool, PoolTimeout
 
@@ -22,20 +25,47 @@ from hq.settings import settings
 TRANSIENT = {"40P01", "40001"}
 TRANSIENT_RETRIES = 3
 
-# SQLSTATEs raised by api.* for bad input -> 4xx; anything else is ours (500).
-# 22P05: a JSON "\u0000" (jsonb cannot hold it); 54000: a value too large for an index entry.
-CLIENT_ERRORS = {"22023": 422, "22P02": 422, "23503": 422, "23505": 409, "23514": 422, "22007": 422,
-                 "22008": 422, "22003": 422, "23502": 422, "P0001": 422, "22P05": 422, "54000": 422}
+# THE table of database errors: SQLSTATE (exact, or a two-character class)
+# -> (HTTP status, error code, what it means). docs/http-api.md shows it as a
+# table (tests/py/test_http_errors.py checks the two agree). A SQLSTATE not
+# listed is a fault of ours: 500 "internal_error", its text only in the log.
+SQLSTATE_ERRORS: dict[str, tuple[int, str, str]] = {
+    "HQW04": (404, "unknown_workflow", "the workflow slug is not registered; the message lists those that are"),
+    "HQI22": (422, "idempotency_key_reused", "the Idempotency-Key was first used for a different workflow or body"),
+    "22023": (422, "invalid_value", "a parameter has a value the function refuses (unknown filter, non-canonical value, bad limit)"),
+    "22P02": (422, "invalid_value", "a value does not parse as its type (uuid, number, date)"),
+    "22007": (422, "invalid_value", "a date or time is malformed"),
+    "22008": (422, "invalid_value", "a date or time is out of range"),
+    "22003": (422, "invalid_value", "a number is out of range"),
+    "22001": (422, "value_too_long", "a string is longer than its column allows"),
+    "22P05": (422, "invalid_value", "text PostgreSQL cannot store, such as \\u0000"),
+    "23502": (422, "missing_value", "a required value is missing"),
+    "23503": (422, "unknown_reference", "a value refers to a row that does not exist (e.g. a non-canonical job function)"),
+    "23505": (409, "conflict", "the row already exists"),
+    "23514": (422, "invalid_value", "a value breaks a check rule"),
+    "54000": (422, "value_too_large", "a value is too large to index"),
+    "P0001": (422, "invalid_request", "refused by a rule in a function"),
+    "40P01": (503, "busy", "deadlock with concurrent writes, still failing after retries; retry later"),
+    "40001": (503, "busy", "serialization failure, still failing after retries; retry later"),
+    "53300": (503, "busy", "the database has no free connection"),
+    "57014": (503, "timeout", "the statement ran past its time limit"),
+    "57P01": (503, "database_unavailable", "the database is shutting down"),
+    "08": (503, "database_unavailable", "the connection to the database failed"),
+}
+
+# Headers that never reach the dead-letter table (also dropped in SQL).
+SECRET_HEADERS = ("x-api-key", "authorization", "cookie", "webhook-signature")
+
+API_KEY = APIKeyHeader(name="X-API-Key", auto_error=False, scheme_name="ApiKey",
+                       description="An API key made by `hq keys create --scope ingest|query|admin`.")
 
 
 class ApiError(Exception):
     """An answer in the error shape: {"error": {"code", "message", "field"?}}."""
 
-    def __init__(self, status: int, code: str, message: str, field: str | None = None,
-                 headers: dict[str, str] | None = None):
+    def __init__(self, status: int, code: str, message: str, field: str | None = None, headers: dict | None = None):
         super().__init__(message)
-        self.status, self.code, self.message, self.field = status, code, message, field
-        self.headers = headers
+        self.status, self.code, self.message, self.field, self.headers = status, code, message, field, headers
 
 
 def error_body(code: str, message: str, field: str | None = None) -> dict:
@@ -52,14 +82,14 @@ def _no_constants(name: str):
 def parse_json_body(body: bytes) -> str:
     """The request body as JSON text, exactly as sent (numbers keep their
     digits), once checked to be JSON: UTF-8/16/32 with or without BOM, no
-    NaN/Infinity, nesting Python can parse. Raises ApiError 422 otherwise."""
+    NaN/Infinity, nesting Python can parse. Raises ApiError 400 otherwise."""
     try:
         text = body.decode(json.detect_encoding(body)).lstrip("\ufeff")
         json.loads(text, parse_constant=_no_constants)
     except (ValueError, UnicodeDecodeError) as exc:  # JSONDecodeError is a ValueError
-        raise ApiError(422, "invalid_json", f"request body is not JSON: {exc}") from exc
+        raise ApiError(400, "invalid_json", f"request body is not JSON: {exc}", "body") from exc
     except RecursionError as exc:
-        raise ApiError(422, "invalid_json", "request body is not JSON this API accepts: nested too deeply") from exc
+        raise ApiError(400, "invalid_json", "request body is not JSON this API accepts: nested too deeply", "body") from exc
     return text
 
 
@@ -130,21 +160,63 @@ def grants(key_scope: str, scope: str) -> bool:
     return key_scope == scope or key_scope == "admin"
 
 
-def client_error(exc: psycopg.errors.Error):
-    """Raise the 4xx an input error maps to; re-raise anything else (ours: 500)."""
-    if exc.sqlstate is None and isinstance(exc, psycopg.DataError):
-        # refused by psycopg before it reached the server: a NUL character in a text value
-        raise ApiError(422, "invalid_request", f"{exc}; remove NUL (\\u0000) characters from the request") from exc
-    status = CLIENT_ERRORS.get(exc.sqlstate or "")
-    if status is None:
-        raise exc
+_FK_DETAIL = re.compile(r"Key \((?P<col>[^)]*)\)=\((?P<val>.*)\) (?:is not present in|already exists)")
+
+
+def sqlstate_entry(sqlstate: str | None) -> tuple[int, str, str] | None:
+    """The row of SQLSTATE_ERRORS for a SQLSTATE: the exact code, else its class."""
+    if not sqlstate:
+        return None
+    return SQLSTATE_ERRORS.get(sqlstate) or SQLSTATE_ERRORS.get(sqlstate[:2])
+
+
+def _message(exc: psycopg.errors.Error) -> tuple[str, str | None]:
+    """(message, field) for a database error, from its diagnostics. Our own
+    RAISEs name the field (COLUMN) and say what is allowed (DETAIL, HINT);
+    constraint failures raised by PostgreSQL itself are reworded from their
+    parts, never passed on as driver text."""
     diag = exc.diag
-    msg = diag.message_primary or str(exc)
+    field = diag.column_name
+    state = exc.sqlstate or ""
+    if state in ("23503", "23505") and diag.message_detail:
+        m = _FK_DETAIL.search(diag.message_detail)
+        if m:
+            field = field or m["col"]
+            if state == "23503":
+                return (f"{m['col']} {m['val']!r} is not one of the allowed values "
+                        f"(the rows of {diag.schema_name}.{_referenced_table(diag.message_detail)})"), field
+            return f"{m['col']} {m['val']!r} already exists", field
+    if state == "23502":
+        return f"{field or 'a required value'} is required", field
+    if state == "23514":
+        return f"a value breaks the rule {diag.constraint_name or 'of the table'}", field
+    msg = diag.message_primary or "database error"
     if diag.message_detail:
         msg += f": {diag.message_detail}"
     if diag.message_hint:
         msg += f" ({diag.message_hint})"
-    raise ApiError(status, "invalid_request" if status == 422 else "conflict", msg) from exc
+    return msg, field
+
+
+def _referenced_table(detail: str) -> str:
+    m = re.search(r'table "([^"]+)"', detail)
+    return m[1] if m else "referenced table"
+
+
+def client_error(exc: psycopg.errors.Error):
+    """Raise the ApiError a database error maps to (SQLSTATE_ERRORS); re-raise
+    anything else (ours: 500)."""
+    if exc.sqlstate is None and isinstance(exc, psycopg.DataError):
+        # refused by psycopg before it reached the server: a NUL character in a text value
+        raise ApiError(422, "invalid_value", f"{exc}; remove NUL (\\u0000) characters from the request") from exc
+    entry = sqlstate_entry(exc.sqlstate)
+    if entry is None:
+        raise exc
+    status, code, _ = entry
+    if status >= 500:
+        raise ApiError(status, code, entry[2]) from exc
+    msg, field = _message(exc)
+    raise ApiError(status, code, msg, field) from exc
 
 
 class Db:

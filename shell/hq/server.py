@@ -66,7 +66,7 @@ def scope_for_path(path: str) -> str | None:
     here, the route checks its own scope once the body is read."""
     if path.startswith("/ingest/"):
         return "ingest"
-    if path.startswith("/api/reference/"):
+    if path.startswith(("/api/reference/", "/run/reference/")):
         return "admin"
     return None
 
@@ -143,6 +143,9 @@ class ServerMiddleware:
 
         try:
             await self.app(scope, self._guarded_receive(scope, receive), send_with_id)
+        except Exception:
+            info["status"] = info["status"] or 500  # answered by the outermost error handler
+            raise
         finally:
             route = scope.get("route")
             log.info(json.dumps({
