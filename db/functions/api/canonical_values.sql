@@ -33,20 +33,66 @@ BEGIN
   IF v_table IS NULL THEN
     RETURN ARRAY(SELECT v FROM unnest(p_values) v WHERE v IS NOT NULL);
   END IF;
-  EXECUTE format($q$
-    SELECT array_agg(m.name ORDER BY u.ord), min(u.v) FILTER (WHERE m.name IS NULL)
-    FROM unnest($1) WITH ORDINALITY u(v, ord)
-    LEFT JOIN LATERAL (
-      SELECT coalesce(
-        (SELECT c.name FROM reference.%1$I c WHERE lower(c.name) = lower(btrim(u.v)) LIMIT 1),
-        CASE WHEN %2$L = 'countries' THEN
-          (SELECT c.name FROM reference.country_aliases a JOIN reference.countries c ON c.code2 = a.country_code
-           WHERE a.alias = reference.normalize_key(u.v) LIMIT 1) END,
-        CASE WHEN %2$L = 'job_functions' THEN
-          (SELECT a.job_function FROM reference.job_function_aliases a WHERE a.alias = reference.normalize_key(u.v)) END) AS name
-    ) m ON true
-    WHERE u.v IS NOT NULL$q$, v_table, v_table)
-    INTO v_out, v_bad USING p_values;
+  -- One static statement per table (each a cached plan touching only its
+  -- table: a statement naming every table starts up all of them per call).
+  -- Each value is one probe of the lower(name) index (LATERAL ... LIMIT 1:
+  -- a hash join would lower() every canonical name per call). Aliases are
+  -- a second statement, run only when a value is not canonical: a subplan
+  -- for them costs its start-up on every call even when never run.
+  IF v_table = 'countries' THEN
+    -- exact names first (the unique index on name: a lower(name) probe is
+    -- costed above a scan of the 249 rows, which lower()s each of them)
+    SELECT array_agg(c.name ORDER BY u.ord), min(u.v) FILTER (WHERE c.name IS NULL) INTO v_out, v_bad
+    FROM unnest(p_values) WITH ORDINALITY u(v, ord)
+    LEFT JOIN LATERAL (SELECT r.name FROM reference.countries r WHERE r.name = btrim(u.v)) c ON true
+    WHERE u.v IS NOT NULL;
+    IF v_bad IS NOT NULL THEN  -- then any case, aliases and ISO codes
+      SELECT array_agg(coalesce(c.name, k.name) ORDER BY u.ord), min(u.v) FILTER (WHERE c.name IS NULL AND k.name IS NULL)
+        INTO v_out, v_bad
+      FROM unnest(p_values) WITH ORDINALITY u(v, ord)
+      LEFT JOIN LATERAL (SELECT r.name FROM reference.countries r WHERE lower(r.name) = lower(btrim(u.v)) LIMIT 1) c ON true
+      LEFT JOIN LATERAL (SELECT x.name FROM reference.country_aliases a JOIN reference.countries x ON x.code2 = a.country_code
+                         WHERE a.alias = reference.normalize_key(u.v) LIMIT 1) k ON true
+      WHERE u.v IS NOT NULL;
+    END IF;
+  ELSIF v_table = 'job_functions' THEN
+    SELECT array_agg(c.name ORDER BY u.ord), min(u.v) FILTER (WHERE c.name IS NULL) INTO v_out, v_bad
+    FROM unnest(p_values) WITH ORDINALITY u(v, ord)
+    LEFT JOIN LATERAL (SELECT r.name FROM reference.job_functions r WHERE lower(r.name) = lower(btrim(u.v)) LIMIT 1) c ON true
+    WHERE u.v IS NOT NULL;
+    IF v_bad IS NOT NULL THEN  -- then by reference.job_function_aliases
+      SELECT array_agg(coalesce(c.name, a.job_function) ORDER BY u.ord),
+             min(u.v) FILTER (WHERE c.name IS NULL AND a.job_function IS NULL) INTO v_out, v_bad
+      FROM unnest(p_values) WITH ORDINALITY u(v, ord)
+      LEFT JOIN LATERAL (SELECT r.name FROM reference.job_functions r WHERE lower(r.name) = lower(btrim(u.v)) LIMIT 1) c ON true
+      LEFT JOIN reference.job_function_aliases a ON a.alias = reference.normalize_key(u.v)
+      WHERE u.v IS NOT NULL;
+    END IF;
+  ELSIF v_table = 'seniorities' THEN
+    SELECT array_agg(c.name ORDER BY u.ord), min(u.v) FILTER (WHERE c.name IS NULL) INTO v_out, v_bad
+    FROM unnest(p_values) WITH ORDINALITY u(v, ord) LEFT JOIN LATERAL (SELECT r.name FROM reference.seniorities r WHERE lower(r.name) = lower(btrim(u.v)) LIMIT 1) c ON true
+    WHERE u.v IS NOT NULL;
+  ELSIF v_table = 'company_industries' THEN
+    SELECT array_agg(c.name ORDER BY u.ord), min(u.v) FILTER (WHERE c.name IS NULL) INTO v_out, v_bad
+    FROM unnest(p_values) WITH ORDINALITY u(v, ord) LEFT JOIN LATERAL (SELECT r.name FROM reference.company_industries r WHERE lower(r.name) = lower(btrim(u.v)) LIMIT 1) c ON true
+    WHERE u.v IS NOT NULL;
+  ELSIF v_table = 'employee_ranges' THEN
+    SELECT array_agg(c.name ORDER BY u.ord), min(u.v) FILTER (WHERE c.name IS NULL) INTO v_out, v_bad
+    FROM unnest(p_values) WITH ORDINALITY u(v, ord) LEFT JOIN LATERAL (SELECT r.name FROM reference.employee_ranges r WHERE lower(r.name) = lower(btrim(u.v)) LIMIT 1) c ON true
+    WHERE u.v IS NOT NULL;
+  ELSIF v_table = 'funding_ranges' THEN
+    SELECT array_agg(c.name ORDER BY u.ord), min(u.v) FILTER (WHERE c.name IS NULL) INTO v_out, v_bad
+    FROM unnest(p_values) WITH ORDINALITY u(v, ord) LEFT JOIN LATERAL (SELECT r.name FROM reference.funding_ranges r WHERE lower(r.name) = lower(btrim(u.v)) LIMIT 1) c ON true
+    WHERE u.v IS NOT NULL;
+  ELSIF v_table = 'revenue_ranges' THEN
+    SELECT array_agg(c.name ORDER BY u.ord), min(u.v) FILTER (WHERE c.name IS NULL) INTO v_out, v_bad
+    FROM unnest(p_values) WITH ORDINALITY u(v, ord) LEFT JOIN LATERAL (SELECT r.name FROM reference.revenue_ranges r WHERE lower(r.name) = lower(btrim(u.v)) LIMIT 1) c ON true
+    WHERE u.v IS NOT NULL;
+  ELSIF v_table = 'company_types' THEN
+    SELECT array_agg(c.name ORDER BY u.ord), min(u.v) FILTER (WHERE c.name IS NULL) INTO v_out, v_bad
+    FROM unnest(p_values) WITH ORDINALITY u(v, ord) LEFT JOIN LATERAL (SELECT r.name FROM reference.company_types r WHERE lower(r.name) = lower(btrim(u.v)) LIMIT 1) c ON true
+    WHERE u.v IS NOT NULL;
+  END IF;
   IF v_bad IS NOT NULL THEN
     EXECUTE format('SELECT count(*) FROM reference.%I', v_table) INTO v_n;
     IF v_n <= 40 THEN
