@@ -324,6 +324,18 @@ def bench_rematch(people: int = typer.Option(1_000_000, help="People in the ware
         run(conn, people, affected, out)
 
 
+@bench_app.command("api")
+@one_line_errors
+def bench_api(people: int = typer.Option(2_000, help="People in the scratch warehouse (at people/4 companies)."),
+              requests: int = typer.Option(300, min=1, help="Calls per measured line."),
+              workers: int = typer.Option(1, min=1, max=16, help="hq serve worker processes.")) -> None:
+    """Webhook ingest and the filtered leads page through HTTP vs the same SQL call over direct sessions
+    (p50/p95/p99 at concurrency 1, 16, 32), on a scratch database dropped afterwards."""
+    from hq.bench_api import bench_api as run
+
+    run(_url(), people, requests, out, workers)
+
+
 @bench_app.command("leads")
 @one_line_errors
 def bench_leads(people: int = typer.Option(1_000_000, help="People in the warehouse (at people/4 companies).")) -> None:
