@@ -395,3 +395,29 @@ def test_keys_create_list_revoke_from_the_cli(live_server, db_url):
     assert again.returncode == 1 and "no active API key" in again.stderr
     listed = [json.loads(x) for x in hq(db_url, "keys", "list", "--json").stdout.splitlines()]
     assert next(x for x in listed if x["id"] == key_id)["revoked_at"]
+
+
+def test_a_busy_pool_answers_503_after_its_timeout_not_a_hang(db_url):
+    server = start_server(db_url, env={"HQ_POOL_SIZE": "1", "HQ_POOL_TIMEOUT": "1"})
+    try:
+        assert server.post("/ingest/clay-person-profile", key="ingest", json=person(30)).status_code == 202
+        with psycopg.connect(db_url) as locker:
+            locker.execute("SELECT 1 FROM core.person_job_titles WHERE linkedin_url = %s FOR UPDATE", (person(30)["url"],))
+            with ThreadPoolExecutor(1) as pool:
+                blocked = pool.submit(server.post, "/ingest/clay-person-profile", key="ingest",
+                                      json={**person(30), "title": "Head of Data"})
+                with psycopg.connect(db_url, autocommit=True) as watcher:
+                    wait_until(lambda: watcher.execute(
+                        "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()"
+                    ).fetchone()[0] >= 1, what="the webhook to hold the only ingest connection")
+                # the only ingest connection is taken: the next webhook is refused, promptly
+                r = server.post("/ingest/clay-person-profile", key="ingest", json=person(31))
+                assert r.status_code == 503, r.text
+                assert r.json()["error"]["code"] == "database_unavailable" and r.headers["Retry-After"]
+                # the query pool is separate and still serves
+                assert server.post("/api/leads", key="query", json={"limit": 1}).status_code == 200
+                locker.rollback()
+                assert blocked.result(timeout=60).status_code == 202
+        assert server.post("/ingest/clay-person-profile", key="ingest", json=person(31)).status_code == 202
+    finally:
+        server.stop()
