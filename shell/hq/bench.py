@@ -32,7 +32,7 @@ def _timed(conn: psycopg.Connection, query: str, params=()) -> float:
     return time.perf_counter() - t0
 
 
-def bench_matching(conn: psycopg.Connection, n: int, out) -> None:
+def bench_matching(conn: psycopg.Connection, n: int, out) -> list[dict]:
     conn.row_factory = tuple_row
     titles = _titles(n)
     with conn.transaction(force_rollback=True):
@@ -44,6 +44,8 @@ def bench_matching(conn: psycopg.Connection, n: int, out) -> None:
     out.print(f"matched {n:,} titles ({matched[1]:,} distinct) in {took:.2f} s: {n / took:,.0f} titles/s")
     out.print(f"baseline (unnest of the same array): {n / base:,.0f} rows/s; ratio {took / base:.1f}x the baseline time")
     out.print(f"distinct titles with function and seniority: {matched[0]:,}/{matched[1]:,}")
+    return [{"metric": "matching: job titles/s (set-based)", "value": n / took, "baseline": n / base,
+             "ratio": took / base, "unit": "titles/s; ratio = time vs a bare unnest"}]
 
 
 # provider values repeat across companies and people, as they do in real feeds
@@ -149,9 +151,10 @@ def _floor(conn, before: dict, after: dict, skip: list[str]) -> tuple[float, int
     return seconds, rows, tables
 
 
-def bench_ingest(conn: psycopg.Connection, companies: int, people: int, out, batch: int = 5000) -> None:
+def bench_ingest(conn: psycopg.Connection, companies: int, people: int, out, batch: int = 5000) -> list[dict]:
     conn.row_factory = tuple_row
     tag = str(int(time.time()))
+    results = []
     for kind, n, table, slug, make in _workloads(companies, people):
         if not n:
             continue
@@ -190,6 +193,11 @@ def bench_ingest(conn: psycopg.Connection, companies: int, people: int, out, bat
         out.print(f"  floor: the {floor_rows / n:.1f} rows per payload the pipeline left in {floor_tables} tables, COPYed "
                   f"into untriggered copies of those tables: {n / floor:,.0f}/s, 1/{floor / bare:.1f} of the bare rate; "
                   f"end-to-end is 1/{full / floor:.1f} of the floor")
+        results += [{"metric": f"ingest: {kind} payloads/s vs bare COPY", "value": n / full, "baseline": n / bare,
+                     "ratio": full / bare, "unit": "payloads/s; ratio = time vs the bare COPY"},
+                    {"metric": f"ingest: {kind} payloads/s vs floor", "value": n / full, "baseline": n / floor,
+                     "ratio": full / floor, "unit": "payloads/s; ratio = time vs the floor"}]
+    return results
 
 
 def bench_ingest_sessions(connect, companies: int, people: int, out, sessions: int, batch: int = 5000) -> None:
@@ -298,7 +306,7 @@ def _setup(conn: psycopg.Connection, people: int, affected: int, out) -> None:
               f"({time.perf_counter() - t0:.1f} s)")
 
 
-def bench_rematch(conn: psycopg.Connection, people: int, affected: int, out) -> None:
+def bench_rematch(conn: psycopg.Connection, people: int, affected: int, out) -> list[dict]:
     conn.row_factory = tuple_row
     with conn.transaction(force_rollback=True):
         _setup(conn, people, affected, out)
@@ -313,6 +321,8 @@ def bench_rematch(conn: psycopg.Connection, people: int, affected: int, out) -> 
     out.print(f"one job_title_lookup INSERT: {took:.2f} s; {log[0]:,} titles re-matched, {log[1]:,} golden rows, "
               f"leads {leads_before:,} -> {leads_after:,}")
     out.print(f"baseline (indexed count of the affected rows): {base * 1000:.1f} ms")
+    return [{"metric": f"rematch: one lookup INSERT, {affected:,} of {people:,} people", "value": took * 1000,
+             "baseline": base * 1000, "ratio": took / base if base else None, "unit": "ms; baseline = indexed count"}]
 
 
 LEADS_QUERY = """SELECT linkedin_url, full_name, cleaned_title, job_function, seniority, company_name, company_country
@@ -320,7 +330,7 @@ FROM core.leads WHERE job_function = ANY (%s) AND seniority = ANY (%s) AND compa
 ORDER BY linkedin_url LIMIT 50"""
 
 
-def bench_leads(conn: psycopg.Connection, people: int, out) -> None:
+def bench_leads(conn: psycopg.Connection, people: int, out) -> list[dict]:
     conn.row_factory = tuple_row
     with conn.transaction(force_rollback=True):
         _setup(conn, people, 0, out)
@@ -334,3 +344,5 @@ def bench_leads(conn: psycopg.Connection, people: int, out) -> None:
               f"{took * 1000:.1f} ms (best of 5); baseline unfiltered page: {base * 1000:.1f} ms")
     for line in plan:
         out.print("  " + line)
+    return [{"metric": f"leads: filtered page at {people:,} people", "value": took * 1000, "baseline": base * 1000,
+             "ratio": took / base if base else None, "unit": "ms; baseline = unfiltered page"}]

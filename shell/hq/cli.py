@@ -22,7 +22,7 @@ app.add_typer(bench_app, name="bench")
 app.add_typer(workflows_app, name="workflows")
 
 err = Console(stderr=True)
-out = Console()
+out = Console(soft_wrap=True)  # long result lines stay one line (greppable, pasteable)
 
 
 def one_line_errors(fn):
@@ -300,10 +300,20 @@ def bench_matching(titles: int = typer.Option(1_000_000, help="How many raw titl
 @one_line_errors
 def bench_ingest(companies: int = typer.Option(0, help="Company payloads to ingest."),
                  people: int = typer.Option(0, help="Person profile payloads to ingest."),
-                 sessions: int = typer.Option(1, min=1, max=32, help="Concurrent sessions, each loading N payloads of its own.")) -> None:
+                 sessions: int = typer.Option(1, min=1, max=32, help="Concurrent sessions, each loading N payloads of its own."),
+                 baseline: Optional[str] = typer.Option(None, help="'round-trips': against the existing system's design "
+                                                        "(a lookup per field, an upsert per dimension, each its own transaction), "
+                                                        "on --companies payloads in a scratch database.")) -> None:
     """End-to-end ingest rate vs a bare COPY of the same payloads into an untriggered table."""
     from hq.bench import bench_ingest as run, bench_ingest_sessions
 
+    if baseline is not None:
+        if baseline != "round-trips":
+            raise RuntimeError(f"unknown baseline {baseline!r}: the one baseline is 'round-trips'")
+        from hq.bench_baselines import bench_round_trips
+
+        bench_round_trips(_url(), companies or 2000, out)
+        return
     if not companies and not people:
         raise RuntimeError("give --companies N and/or --people N")
     if sessions > 1:
@@ -311,6 +321,30 @@ def bench_ingest(companies: int = typer.Option(0, help="Company payloads to inge
         return
     with _connect(autocommit=True) as conn:
         run(conn, companies, people, out)
+
+
+@bench_app.command("query")
+@one_line_errors
+def bench_query(people: int = typer.Option(1_000_000, help="People in the warehouse (at people/4 companies)."),
+                runs: int = typer.Option(5, min=1, help="Timed runs per question (p50 is printed).")) -> None:
+    """Golden tables vs on-the-fly coalescing views: the same questions, identical answers, p50 and ratio."""
+    from hq.bench_baselines import bench_query as run
+
+    with _connect(autocommit=True) as conn:
+        run(conn, people, out, runs)
+
+
+@bench_app.command("all")
+@one_line_errors
+def bench_all(scale: str = typer.Option("small", help="smoke (seconds, for CI), small (minutes on 2 cores), medium, or large (1,000,000 people)."),
+              only: Optional[list[str]] = typer.Option(None, help="Run only these benches (repeatable)."),
+              results_dir: Path = typer.Option(Path("bench-results"), help="Where the JSON record goes.")) -> None:
+    """Every benchmark in one run: one table of metric, value, baseline and ratio, and a JSON record."""
+    from hq.bench_all import SCALES, bench_all as run
+
+    if scale not in SCALES:
+        raise RuntimeError(f"unknown scale {scale!r}: one of {', '.join(SCALES)}")
+    run(_url(), lambda: _connect(autocommit=True), scale, out, only, results_dir)
 
 
 @bench_app.command("rematch")

@@ -8,9 +8,11 @@ from __future__ import annotations
 import contextvars
 import hmac
 import json
+import logging
 import os
 import re
 import time
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 
 import psycopg
@@ -20,6 +22,8 @@ from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool, PoolTimeout
 
 from hq.settings import settings
+
+log = logging.getLogger("hq.http")
 
 # deadlock_detected, serialization_failure: the call rolled back and is retried
 TRANSIENT = {"40P01", "40001"}
@@ -128,7 +132,7 @@ def unavailable(exc: BaseException, pool: str = "api", started: bool = False) ->
         return ApiError(503, "database_unavailable",
                         f"no database connection became free within {settings().pool_timeout:g} s "
                         "(the database is down or every connection is busy); retry", headers=retry)
-    if started and pool != "api":
+    if started and pool not in ("api", "read"):
         return ApiError(503, "outcome_unknown",
                         "the database connection was lost while this request ran, so it may or may not have "
                         "been stored; retry it with the same Idempotency-Key header (a retry without one may "
@@ -221,23 +225,52 @@ def client_error(exc: psycopg.errors.Error):
 
 class Db:
     """The database as the routes see it: one pool per role ("ingest" runs as
-    hq_ingest, "api" as hq_api, "admin" as hq_admin)."""
+    hq_ingest, "api" as hq_api, "admin" as hq_admin) on the primary, and
+    "read" for query routes: a streaming replica when HQ_READ_DATABASE_URL is
+    set (else the primary). A replica that cannot be reached is skipped for
+    REPLICA_RETRY_SECONDS, reads going to the primary meanwhile, and the log
+    says so."""
 
-    def __init__(self, url: str):
+    REPLICA_RETRY_SECONDS = 10.0
+
+    def __init__(self, url: str, read_url: str | None = None):
         cfg = settings()
         self.pools = {"ingest": _pool(url, "hq_ingest", cfg.pool_size), "api": _pool(url, "hq_api", cfg.pool_size),
                       "admin": _pool(url, "hq_admin", cfg.admin_pool_size)}
+        read_url = read_url if read_url is not None else os.environ.get("HQ_READ_DATABASE_URL")
+        if read_url:
+            self.pools["read"] = _pool(read_url, "hq_api", cfg.pool_size)
+        self._replica_down_until = 0.0
 
     def open(self) -> None:
         for p in self.pools.values():
-            p.open(wait=False)  # a server started during an outage comes up and answers 503
+            p.open(wait=False)  # a server started during an outage (or without its replica) comes up and answers
 
     def close(self) -> None:
         for p in self.pools.values():
             p.close()
 
+    @contextmanager
     def connection(self, pool: str = "api", timeout: float | None = None):
-        return self.pools[pool].connection(timeout=timeout)
+        if pool == "read":
+            if "read" in self.pools and time.monotonic() >= self._replica_down_until:
+                stack = ExitStack()
+                try:
+                    conn = stack.enter_context(self.pools["read"].connection(timeout=min(timeout or 2, 2)))
+                    conn.execute("SELECT 1")  # a dead replica fails here, before the route's query
+                except (psycopg.OperationalError, PoolTimeout) as exc:
+                    stack.__exit__(type(exc), exc, exc.__traceback__)  # the broken connection leaves the pool
+                    self._replica_down_until = time.monotonic() + self.REPLICA_RETRY_SECONDS
+                    log.warning("read replica unavailable (%s); reading from the primary for %.0f s",
+                                str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__,
+                                self.REPLICA_RETRY_SECONDS)
+                else:
+                    with stack:
+                        yield conn
+                    return
+            pool = "api"
+        with self.pools[pool].connection(timeout=timeout) as conn:
+            yield conn
 
     def call(self, pool: str, query: str, params: tuple = ()):
         """Run one api.* call; database errors caused by input become 4xx. A
@@ -267,7 +300,7 @@ class Db:
                         raise ApiError(503, "busy", "concurrent writes to the same entities kept conflicting; "
                                        "retry the request", headers={"Retry-After": "1"}) from exc
                     client_error(exc)
-                if pool == "api" and not lost_once:
+                if pool in ("api", "read") and not lost_once:
                     lost_once = True  # a read is safe to repeat on a fresh connection
                     continue
                 raise unavailable(exc, pool, started) from exc

@@ -170,6 +170,22 @@ class LocalCluster:
         self._ensure_database()
         return self.url()
 
+    def create_standby(self, datadir: Path) -> "LocalCluster":
+        """A streaming replica of this (running) cluster in ``datadir``:
+        ``pg_basebackup -R`` (standby.signal and primary_conninfo written),
+        not started yet. Uses this cluster's binaries."""
+        datadir.mkdir(parents=True, exist_ok=True)
+        if os.geteuid() == 0:
+            pg = pwd.getpwnam("postgres")
+            os.chown(datadir, pg.pw_uid, pg.pw_gid)
+        os.chmod(datadir, 0o700)
+        self._run([str(self.bindir / "pg_basebackup"), "-D", str(datadir), "-R", "-X", "stream",
+                   "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-c", "fast"])
+        for name in ("hq.port", "hq.port.tmp", "postmaster.pid", "server.log"):
+            (datadir / name).unlink(missing_ok=True)
+        (datadir / "hq.bindir").write_text(str(self.bindir))
+        return LocalCluster(datadir, dbname="postgres")
+
     def stop(self) -> None:
         if self.running():
             self._run([str(self.bindir / "pg_ctl"), "-D", str(self.datadir), "-m", "fast", "-w", "stop"])

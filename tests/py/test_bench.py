@@ -83,3 +83,46 @@ def test_bench_api_prints_http_and_direct_percentiles_and_drops_its_scratch_db(d
     with psycopg.connect(db_url) as conn:
         after = conn.execute("SELECT count(*) FROM pg_database WHERE datname LIKE '%bench_api%'").fetchone()[0]
     assert after == before
+
+
+def test_bench_query_answers_every_question_both_ways_identically(db_url):
+    before = counts(db_url)
+    text = bench(db_url, "query", "--people", "400", "--runs", "1")
+    questions = ["filtered leads page", "one company by domain", "company list, 1,000 domains", "signal: new in role",
+                 "signal: by past employer", "signal: by company customers", "signal: at VC portfolio",
+                 "signal: recently promoted"]
+    for q in questions:
+        assert re.search(re.escape(q) + r" [\d.]+ ms [\d.]+ ms \d+x \d+ \(identical\)", text), (q, text)
+    assert counts(db_url) == before
+
+
+def test_bench_round_trips_baseline_commits_in_a_scratch_database_only(db_url, server_url):
+    before = counts(db_url)
+    text = bench(db_url, "ingest", "--baseline", "round-trips", "--companies", "60")
+    assert re.search(r"server: fsync=\w+, shared_buffers=\w+, synchronous_commit=\w+", text), text
+    assert re.search(r"round-trip design: 60 payloads in [\d.]+ s = [\d,]+/s \(16 round trips per payload", text), text
+    assert re.search(r"HQ, one payload per transaction \(api.ingest\): [\d,]+/s = [\d.]+x the round-trip design", text), text
+    assert re.search(r"HQ, COPY in committed batches of 1,000: [\d,]+/s = [\d.]+x the round-trip design$", text), text
+    assert counts(db_url) == before
+    with psycopg.connect(server_url) as conn:
+        left = conn.execute("SELECT count(*) FROM pg_database WHERE datname LIKE 'hq_bench_%'").fetchone()[0]
+    assert left == 0, "the scratch database is dropped"
+
+
+def test_bench_all_smoke_runs_every_bench_and_writes_one_record(db_url, tmp_path):
+    import json
+
+    before = counts(db_url)
+    text = bench(db_url, "all", "--scale", "smoke", "--results-dir", str(tmp_path))
+    records = list(tmp_path.glob("bench-smoke-*.json"))
+    assert len(records) == 1, text
+    record = json.loads(records[0].read_text())
+    assert set(record["seconds"]) >= {"matching", "ingest", "round-trips", "query", "rematch", "leads"}
+    assert {"fsync", "synchronous_commit", "shared_buffers"} <= set(record["server"])
+    assert record["machine"]["cpus"] >= 1
+    metrics = {m["metric"].split(" at ")[0] for m in record["metrics"]}
+    for name in ("ingest: company payloads/s vs floor", "ingest: person payloads/s vs floor",
+                 "ingest: HQ batched COPY vs round trips", "query: filtered leads page", "matching: job titles/s (set-based)"):
+        assert name in metrics, (name, metrics)
+    assert all(m["value"] is not None for m in record["metrics"])
+    assert counts(db_url) == before

@@ -22,7 +22,7 @@ def page(db: Db, name: str, body: Filters, key: str | None, *extra):
     db.require_key(key, "query")
     params = (body.sql_filters(), *extra, body.limit, body.cursor)
     placeholders = ", ".join(["%s"] * len(params))
-    return db.call("api", f"SELECT api.{name}({placeholders}) AS r", params)["r"]  # name is a constant below
+    return db.call("read", f"SELECT api.{name}({placeholders}) AS r", params)["r"]  # name is a constant below
 
 
 @router.post("/api/leads", **PAGE, summary="Leads",
@@ -75,7 +75,7 @@ def by_company_customers(body: CustomerFilters, x_api_key: str | None = Security
 def filters(name: FilterName = Path(..., description="The filter."), x_api_key: str | None = Security(API_KEY),
             db: Db = Depends(get_db)):
     db.require_key(x_api_key, "query")
-    return {"name": name.value, "values": db.call("api", "SELECT api.filter_values(%s) AS r", (name.value,))["r"]}
+    return {"name": name.value, "values": db.call("read", "SELECT api.filter_values(%s) AS r", (name.value,))["r"]}
 
 
 @router.post("/api/enrichment/status", response_model=None, responses={200: {"model": EnrichmentStatus}},
@@ -84,7 +84,7 @@ def filters(name: FilterName = Path(..., description="The filter."), x_api_key: 
                          "Scope `query`.")
 def enrichment_status(body: StatusRequest, x_api_key: str | None = Security(API_KEY), db: Db = Depends(get_db)):
     db.require_key(x_api_key, "query")
-    return db.call("api", "SELECT api.enrichment_status(%s, %s) AS r", (body.entity_type, body.entity_key))["r"]
+    return db.call("read", "SELECT api.enrichment_status(%s, %s) AS r", (body.entity_type, body.entity_key))["r"]
 
 
 @router.get("/api/enrichment/gaps", response_model=None, responses={200: {"model": Gaps}},
@@ -92,5 +92,5 @@ def enrichment_status(body: StatusRequest, x_api_key: str | None = Security(API_
             description="Per workflow: entities in its extracted table, in core, and the gap. Scope `query`.")
 def gaps(x_api_key: str | None = Security(API_KEY), db: Db = Depends(get_db)):
     db.require_key(x_api_key, "query")
-    with db.connection("api") as conn:
+    with db.connection("read") as conn:
         return {"data": conn.execute("SELECT * FROM api.coalescing_gaps()").fetchall()}

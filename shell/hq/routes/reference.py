@@ -18,7 +18,7 @@ router = APIRouter(tags=["reference"], responses=ERRORS)
                          "Scope `query`.")
 def lookup_job_title(body: JobTitleLookup, x_api_key: str | None = Security(API_KEY), db: Db = Depends(get_db)):
     db.require_key(x_api_key, "query")
-    return db.call("api", "SELECT api.lookup_job_title(%s) AS r", (body.job_title,))["r"]
+    return db.call("read", "SELECT api.lookup_job_title(%s) AS r", (body.job_title,))["r"]
 
 
 @router.post("/api/lookup/location", response_model=None, responses={200: {"model": LocationMatch}},
@@ -26,7 +26,7 @@ def lookup_job_title(body: JobTitleLookup, x_api_key: str | None = Security(API_
              description="City, state and country of a location string (and optional country). Scope `query`.")
 def lookup_location(body: LocationLookup, x_api_key: str | None = Security(API_KEY), db: Db = Depends(get_db)):
     db.require_key(x_api_key, "query")
-    return db.call("api", "SELECT api.lookup_location(%s, %s) AS r", (body.location, body.country))["r"]
+    return db.call("read", "SELECT api.lookup_location(%s, %s) AS r", (body.location, body.country))["r"]
 
 
 @router.post("/api/reference/job-title", status_code=201, response_model=None, responses={201: {"model": JobTitleRow}},
