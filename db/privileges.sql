@@ -45,3 +45,32 @@ GRANT SELECT ON TABLE public._yoyo_migration TO hq_owner;
 -- which drops secret headers; hq_ingest gets no direct INSERT on the table.
 REVOKE ALL ON TABLE raw.rejected_requests FROM hq_ingest, hq_api;
 GRANT EXECUTE ON FUNCTION api.ingest_reject(text, text, text, jsonb, bytea, text, integer) TO hq_ingest;
+
+-- == server (#16.6, #17.5): admin functions run only as hq_admin ==
+-- Creating and revoking keys, listing them, replaying raw rows, editing
+-- lookups and setting webhook secrets: hq_admin only; the loop above granted
+-- them to hq_api, so they are taken back here (by name, whatever their
+-- signature). Every role authenticates its requests with api.authenticate.
+GRANT USAGE ON SCHEMA api TO hq_admin;
+DO $$
+DECLARE
+  v_fn record;
+BEGIN
+  FOR v_fn IN
+    SELECT p.oid::regprocedure AS sig, p.prokind
+    FROM pg_catalog.pg_proc p
+    JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+    WHERE n.nspname = 'api'
+      AND p.proname IN ('create_api_key', 'revoke_api_key', 'list_api_keys', 'replay',
+                        'add_job_title_lookup', 'add_location_lookup',
+                        'set_webhook_secret', 'remove_webhook_secret',
+                        'replay_rejected', 'legacy_job_title_update', 'legacy_location_update')
+  LOOP
+    EXECUTE format('REVOKE EXECUTE ON %s %s FROM hq_api, hq_ingest',
+                   CASE v_fn.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END, v_fn.sig);
+    EXECUTE format('GRANT EXECUTE ON %s %s TO hq_admin',
+                   CASE v_fn.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END, v_fn.sig);
+  END LOOP;
+END $$;
+GRANT EXECUTE ON FUNCTION api.authenticate(text, integer) TO hq_ingest, hq_api, hq_admin;
+GRANT EXECUTE ON FUNCTION api.health(), api.verify_api_key(text, text) TO hq_admin;

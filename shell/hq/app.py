@@ -63,10 +63,15 @@ def _validation_error(exc: RequestValidationError) -> JSONResponse:
 
 
 def create_app(database_url: str | None = None) -> FastAPI:
-    db = Db(database_url or os.environ["DATABASE_URL"])
+    from hq.roles import app_database_url
+    from hq.server import configure_threads, install
+
+    # `hq serve` passes the URL of its login role hq_app (hq.roles)
+    db = Db(database_url or os.environ.get("HQ_APP_DATABASE_URL") or app_database_url(os.environ["DATABASE_URL"]))
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
+        configure_threads()
         db.open()
         yield
         db.close()
@@ -103,4 +108,5 @@ def create_app(database_url: str | None = None) -> FastAPI:
 
     for name in ROUTERS:
         app.include_router(importlib.import_module(f"hq.routes.{name}").router)
+    install(app)  # hq.server: request ids and logs, key check before the body, limits, 503s
     return app

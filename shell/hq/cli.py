@@ -16,10 +16,12 @@ db_app = typer.Typer(help="The project-local PostgreSQL cluster (used when DATAB
 keys_app = typer.Typer(help="API keys (stored hashed).")
 bench_app = typer.Typer(help="Benchmarks; each prints a ratio against a baseline measured in the same run.")
 demo_app = typer.Typer(help="Demo data for the dashboard (deterministic, in the providers' formats).")
+workflows_app = typer.Typer(help="Registered workflows.")
 app.add_typer(db_app, name="db")
 app.add_typer(keys_app, name="keys")
 app.add_typer(bench_app, name="bench")
 app.add_typer(demo_app, name="demo")
+app.add_typer(workflows_app, name="workflows")
 
 err = Console(stderr=True)
 out = Console(soft_wrap=True)  # long result lines stay one line (greppable, pasteable)
@@ -68,21 +70,31 @@ def migrate() -> None:
 @one_line_errors
 def serve(host: str = typer.Option("127.0.0.1", help="Interface to bind."),
           port: int = typer.Option(8000, help="TCP port."),
+          workers: int = typer.Option(1, min=1, max=64, help="Server processes (uvicorn workers) sharing the port."),
           demo: bool = typer.Option(False, "--demo", help="Into an empty database, load the demo set first and print a new admin key."),
           demo_people: int = typer.Option(2000, help="People in the demo set (with --demo).")) -> None:
-    """Serve the HTTP API and the dashboard (migrates first; starts the local cluster when DATABASE_URL is unset)."""
+    """Serve the HTTP API and the dashboard (migrates first; starts the local cluster when DATABASE_URL is unset).
+
+    The server connects as the login role hq_app, not as DATABASE_URL's user
+    (docs/server.md); settings come from HQ_* environment variables."""
     import os
 
     import uvicorn
 
     from hq.deploy import migrate as do_migrate
+    from hq.roles import app_database_url
+    from hq.settings import settings
 
     url = _url()
     do_migrate(url)
     os.environ["DATABASE_URL"] = url
+    os.environ["HQ_APP_DATABASE_URL"] = app_database_url(url)  # workers inherit it
     if demo:
         _serve_demo(host, port, demo_people)
-    uvicorn.run("hq.app:create_app", factory=True, host=host, port=port, log_level="info")
+    cfg = settings()
+    uvicorn.run("hq.app:create_app", factory=True, host=host, port=port, workers=workers,
+                http="hq.server:HeaderTimeoutH11Protocol", timeout_keep_alive=cfg.keepalive_timeout,
+                access_log=False, log_level="info")
 
 
 @app.command()
@@ -204,22 +216,74 @@ def _connect(autocommit: bool = False):
 @keys_app.command("create")
 @one_line_errors
 def keys_create(scope: str = typer.Option(..., help="ingest, query or admin."),
-                name: Optional[str] = typer.Option(None, help="A label for the key.")) -> None:
-    """Create an API key; prints the key alone on stdout (it is stored only hashed)."""
+                name: Optional[str] = typer.Option(None, help="A label for the key."),
+                as_json: bool = typer.Option(False, "--json", help="Print {id, key, scope, name} as JSON on stdout.")) -> None:
+    """Create an API key: the key alone on stdout (stored only hashed, shown once), its id on stderr."""
+    import json
+
     with _connect() as conn:
         key = conn.execute("SELECT api.create_api_key(%s, %s) AS key", (scope, name)).fetchone()["key"]
+        key_id = conn.execute("SELECT api.verify_api_key(%s, %s) AS id", (key, scope)).fetchone()["id"]
+    if as_json:
+        sys.stdout.write(json.dumps({"id": str(key_id), "key": key, "scope": scope, "name": name}) + "\n")
+        return
     sys.stdout.write(key + "\n")
+    sys.stderr.write(f"id {key_id}\n")
+
+
+@keys_app.command("list")
+@one_line_errors
+def keys_list(as_json: bool = typer.Option(False, "--json", help="JSON lines instead of a table."),
+              active: bool = typer.Option(False, "--active", help="Only keys not revoked.")) -> None:
+    """API keys: id, scope, name, created, last used, revoked (never the key)."""
+    import json
+
+    from rich.table import Table
+
+    with _connect() as conn:
+        rows = conn.execute("SELECT * FROM api.list_api_keys()").fetchall()
+    rows = [r for r in rows if not (active and r["revoked_at"])]
+    if as_json:
+        for r in rows:
+            sys.stdout.write(json.dumps({k: (str(v) if v is not None and k != "name" else v) for k, v in r.items()}) + "\n")
+        return
+    stamp = lambda t: t.strftime("%Y-%m-%d %H:%M") if t else "-"  # noqa: E731
+    table = Table("id", "scope", "name", "created", "last used", "revoked")
+    for r in rows:
+        table.add_row(str(r["id"]), r["scope"], r["name"] or "", stamp(r["created_at"]), stamp(r["last_used_at"]),
+                      stamp(r["revoked_at"]))
+    Console(width=200).print(table)
 
 
 @keys_app.command("revoke")
 @one_line_errors
-def keys_revoke(key_id: str = typer.Argument(..., help="The key id (uuid) or the key's prefix.")) -> None:
-    """Revoke an API key."""
+def keys_revoke(key_id: str = typer.Argument(..., help="The key id, a unique prefix of it (4+ characters), or the key.")) -> None:
+    """Revoke an API key by id or unique id prefix (an ambiguous prefix revokes nothing)."""
     with _connect() as conn:
         n = conn.execute("SELECT api.revoke_api_key(%s) AS n", (key_id,)).fetchone()["n"]
     if not n:
         raise RuntimeError(f"no active API key with id {key_id}")
     out.print(f"revoked {key_id}", highlight=False)
+
+
+@workflows_app.command("secret")
+@one_line_errors
+def workflows_secret(slug: str = typer.Argument(..., help="The workflow_slug."),
+                     grace: int = typer.Option(24 * 3600, help="Seconds the previous secret stays valid after a rotation (0: at once)."),
+                     remove: bool = typer.Option(False, "--remove", help="Stop requiring signed webhooks for this workflow.")) -> None:
+    """Set or rotate a workflow's webhook signing secret (Standard Webhooks); prints it once on stdout.
+
+    From then on POST /ingest/SLUG needs webhook-id, webhook-timestamp and
+    webhook-signature headers signed with it."""
+    with _connect() as conn:
+        if remove:
+            n = conn.execute("SELECT api.remove_webhook_secret(%s) AS n", (slug,)).fetchone()["n"]
+            err.print(f"{slug}: signing {'removed' if n else 'was not set'}", highlight=False)
+            return
+        secret = conn.execute("SELECT api.set_webhook_secret(%s, make_interval(secs => %s)) AS s",
+                              (slug, grace)).fetchone()["s"]
+    sys.stdout.write(secret + "\n")
+    err.print(f"{slug}: webhooks must now be signed with this secret (shown once)", highlight=False)
 
 
 @db_app.command("start")
@@ -344,6 +408,18 @@ def bench_pages(people: int = typer.Option(20_000, help="Demo people loaded into
     from hq.bench_pages import bench_pages as run
 
     run(_url(), people, repeat, out, progress=True)
+
+
+@bench_app.command("api")
+@one_line_errors
+def bench_api(people: int = typer.Option(2_000, help="People in the scratch warehouse (at people/4 companies)."),
+              requests: int = typer.Option(300, min=1, help="Calls per measured line."),
+              workers: int = typer.Option(1, min=1, max=16, help="hq serve worker processes.")) -> None:
+    """Webhook ingest and the filtered leads page through HTTP vs the same SQL call over direct sessions
+    (p50/p95/p99 at concurrency 1, 16, 32), on a scratch database dropped afterwards."""
+    from hq.bench_api import bench_api as run
+
+    run(_url(), people, requests, out, workers)
 
 
 @bench_app.command("leads")

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, File, Header, Path, Query, Request, Secu
 
 from hq.http import API_KEY, ApiError, Db, get_db, parse_json_body
 from hq.schemas import ERRORS, IngestResult, UploadResult
+from hq.webhooks import REPLAY_TTL_SECONDS, verify_signature
 
 router = APIRouter(tags=["ingest"], responses=ERRORS)
 
@@ -57,6 +58,12 @@ def ingest_salesnav(file: UploadFile = File(..., description="The CSV or TSV exp
     return result
 
 
+async def raw_body(request: Request) -> bytes:
+    """The body as sent, read on the event loop (after the server middleware
+    checked the key), so the route itself runs in the thread pool."""
+    return await request.body()
+
+
 def _reject(db: Db, request: Request, slug: str, key: str | None, body: bytes, err: ApiError) -> None:
     """Keep the refused request in raw.rejected_requests (secrets are dropped in SQL)."""
     import json
@@ -76,19 +83,31 @@ def _reject(db: Db, request: Request, slug: str, key: str | None, body: bytes, e
                          "reused for another body or workflow is a 422 `idempotency_key_reused`. Unknown workflow: "
                          "404 listing the registered slugs; a body that is not JSON: 400. Both are kept in "
                          "raw.rejected_requests and can be replayed (`hq replay --rejected`). Scope `ingest`.")
-async def ingest(request: Request,
-                 workflow_slug: str = Path(..., description=f"A registered workflow. Out of the box: {SLUGS}. "
-                                                            "`GET /api/workflows` lists those registered now.",
-                                           examples=["clay-find-companies"]),
-                 key: str | None = Query(None, description="Entity key (domain or LinkedIn URL) when the payload lacks it."),
-                 idempotency_key: str | None = Header(None, description="Deduplicates retries (at most 255 characters)."),
-                 x_api_key: str | None = Security(API_KEY), db: Db = Depends(get_db)):
+def ingest(request: Request,
+           workflow_slug: str = Path(..., description=f"A registered workflow. Out of the box: {SLUGS}. "
+                                                      "`GET /api/workflows` lists those registered now.",
+                                     examples=["clay-find-companies"]),
+           key: str | None = Query(None, description="Entity key (domain or LinkedIn URL) when the payload lacks it."),
+           idempotency_key: str | None = Header(None, description="Deduplicates retries (at most 255 characters)."),
+           x_api_key: str | None = Security(API_KEY), body: bytes = Depends(raw_body), db: Db = Depends(get_db)):
     db.require_key(x_api_key, "ingest")
-    body = await request.body()
-    try:
+
+    def work(conn):
+        # a workflow with a signing secret takes only signed webhooks, each id once
+        secrets = conn.execute("SELECT api.ingest_webhook_secrets(%s) AS s", (workflow_slug,)).fetchone()["s"]
+        if secrets:
+            webhook_id = verify_signature(workflow_slug, secrets, body, request.headers)
+            claimed = conn.execute("SELECT api.ingest_claim_webhook_id(%s, %s, %s) AS ok",
+                                   (workflow_slug, webhook_id, REPLAY_TTL_SECONDS)).fetchone()["ok"]
+            if not claimed:
+                raise ApiError(409, "webhook_replayed", f"webhook-id {webhook_id[:100]!r} was already received for "
+                               f"{workflow_slug!r}; a replayed webhook is refused (it was stored once)")
         payload = parse_json_body(body)
-        row = db.call("ingest", "SELECT api.ingest(%s, %s::jsonb, %s, %s) AS r",
-                      (workflow_slug, payload, key, idempotency_key))
+        return conn.execute("SELECT api.ingest(%s, %s::jsonb, %s, %s) AS r",
+                            (workflow_slug, payload, key, idempotency_key)).fetchone()
+
+    try:
+        row = db.run("ingest", work)
     except ApiError as err:
         if err.status == 400 or err.code == "unknown_workflow" or err.field == "workflow_slug":
             _reject(db, request, workflow_slug, key, body, err)

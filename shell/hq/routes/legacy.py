@@ -62,7 +62,7 @@ def job_title_update(body: LegacyJobTitleUpdate, response: Response, x_api_key: 
                      db: Db = Depends(get_db)):
     _deprecated(response, "/api/reference/job-title")
     db.require_key(x_api_key, "admin")
-    return db.call("api", "SELECT api.legacy_job_title_update(%s, %s, %s, %s) AS r",
+    return db.call("admin", "SELECT api.legacy_job_title_update(%s, %s, %s, %s) AS r",
                    (body.latest_title, body.cleaned_job_title, body.seniority_level, body.job_function))["r"]
 
 
@@ -74,5 +74,5 @@ def location_update(body: LegacyLocationUpdate, response: Response, x_api_key: s
                     db: Db = Depends(get_db)):
     _deprecated(response, "/api/reference/location")
     db.require_key(x_api_key, "admin")
-    return db.call("api", "SELECT api.legacy_location_update(%s, %s, %s, %s) AS r",
+    return db.call("admin", "SELECT api.legacy_location_update(%s, %s, %s, %s) AS r",
                    (body.location_name, body.city, body.state, body.country))["r"]

@@ -36,7 +36,7 @@ def lookup_location(body: LocationLookup, x_api_key: str | None = Security(API_K
                          "values otherwise). Scope `admin`.")
 def add_job_title(body: JobTitleReference, x_api_key: str | None = Security(API_KEY), db: Db = Depends(get_db)):
     db.require_key(x_api_key, "admin")
-    return db.call("api", "SELECT api.add_job_title_lookup(%s, %s, %s, %s) AS r",
+    return db.call("admin", "SELECT api.add_job_title_lookup(%s, %s, %s, %s) AS r",
                    (body.raw_title, body.cleaned_title, body.job_function, body.seniority))["r"]
 
 
@@ -46,5 +46,5 @@ def add_job_title(body: JobTitleReference, x_api_key: str | None = Security(API_
                          "country name, ISO code or alias, any case. Scope `admin`.")
 def add_location(body: LocationReference, x_api_key: str | None = Security(API_KEY), db: Db = Depends(get_db)):
     db.require_key(x_api_key, "admin")
-    return db.call("api", "SELECT api.add_location_lookup(%s, %s, %s, %s) AS r",
+    return db.call("admin", "SELECT api.add_location_lookup(%s, %s, %s, %s) AS r",
                    (body.raw_location, body.city, body.state, body.country))["r"]
