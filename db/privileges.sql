@@ -74,3 +74,12 @@ BEGIN
 END $$;
 GRANT EXECUTE ON FUNCTION api.authenticate(text, integer) TO hq_ingest, hq_api, hq_admin;
 GRANT EXECUTE ON FUNCTION api.health(), api.verify_api_key(text, text) TO hq_admin;
+
+-- == dashboard (#18): its writes run only as hq_admin ==
+-- Mapping an unmatched value (a lookup write and its rematch) and replaying
+-- failed rows are admin actions, like api.add_job_title_lookup and
+-- api.replay: taken back from hq_api (the loop above granted them) and given
+-- to hq_admin. api.refresh_quality only rewrites a derived snapshot; it stays
+-- with hq_api, which renders the quality page.
+REVOKE EXECUTE ON FUNCTION api.map_unmatched_value(text, text, jsonb), api.replay_failed(text, text) FROM hq_api, hq_ingest;
+GRANT EXECUTE ON FUNCTION api.map_unmatched_value(text, text, jsonb), api.replay_failed(text, text) TO hq_admin;

@@ -105,9 +105,13 @@ def test_sign_in_sessions_and_csrf(db_url):
     finally:
         server.stop()
     log = server.log()
-    assert "POST /login" in log
+    assert "POST /login" in log or '"method": "POST", "route": "/login"' in log  # uvicorn's or hq's request log
     for key in server.keys.values():
         assert key not in log, "an API key reached the server log"
+    with psycopg.connect(db_url) as conn:  # the request log names the key of a signed-in page's session, by id
+        query_id = str(conn.execute("SELECT id FROM reference.api_keys WHERE key_hash = sha256(convert_to(%s, 'UTF8'))",
+                                    (server.keys["query"],)).fetchone()[0])
+    assert re.search(r'"route": "/leads", "status": 200, "duration_ms": [\d.]+, "key_id": "' + query_id, log)
 
 
 def _raw_set_cookie(server, key: str) -> str:

@@ -1,7 +1,7 @@
 -- Dashboard functions: lead blockers, mapping an unmatched value (rematch and lead counts), failed groups and their replay,
 -- deliveries per day, the quality snapshot, the session secret and key checks.
 BEGIN;
-SELECT plan(30);
+SELECT plan(33);
 \set p_prof `cat "$HQ_FIXTURES"/clay-person-profile.json`
 \set p_ce `cat "$HQ_FIXTURES"/companyenrich-company.json`
 
@@ -71,6 +71,14 @@ SELECT is(api.web_key_scope(:'k', NULL) ->> 'scope', 'query', 'web_key_scope by 
 SELECT is(api.web_key_scope(NULL, (api.web_key_scope(:'k', NULL) ->> 'id')::uuid) ->> 'name', 'dash', 'and by key id');
 UPDATE reference.api_keys SET revoked_at = now() WHERE name = 'dash';
 SELECT ok(api.web_key_scope(:'k', NULL) IS NULL, 'a revoked key has no scope');
+
+-- the page's writes run only as hq_admin; its reads as hq_api
+SELECT ok(NOT has_function_privilege('hq_api', 'api.map_unmatched_value(text, text, jsonb)', 'EXECUTE')
+          AND NOT has_function_privilege('hq_api', 'api.replay_failed(text, text)', 'EXECUTE'), 'hq_api cannot map or replay');
+SELECT ok(has_function_privilege('hq_admin', 'api.map_unmatched_value(text, text, jsonb)', 'EXECUTE')
+          AND has_function_privilege('hq_admin', 'api.replay_failed(text, text)', 'EXECUTE'), 'hq_admin can');
+SELECT ok(has_function_privilege('hq_api', 'api.refresh_quality()', 'EXECUTE')
+          AND has_function_privilege('hq_api', 'api.lead_blockers()', 'EXECUTE'), 'hq_api reads and refreshes the quality figures');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -19,6 +19,7 @@ from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Stre
 from psycopg.types.json import Jsonb
 
 from hq.http import ApiError, Db, get_db
+from hq.server import request_info
 from hq.web import COOKIE, LOGIN_CSRF_COOKIE, STATIC_DIR, Session, Signer, csrf_ok, render, session_hours
 
 router = APIRouter(include_in_schema=False)
@@ -49,7 +50,11 @@ def _signer(request: Request) -> Signer:
 
 
 def current(request: Request) -> Session | None:
-    return _signer(request).session(request.cookies.get(COOKIE))
+    s = _signer(request).session(request.cookies.get(COOKIE))
+    info = request_info.get(None)
+    if s and info is not None:
+        info["key_id"] = s.key_id  # the request log names the key a session signed in with
+    return s
 
 
 # pages load nothing from anywhere but this server, and no other site may frame them
@@ -163,7 +168,7 @@ def _lead_call(db: Db, lq: dict, limit: int, cursor: str | None) -> dict:
         args.append(lq["company_domain"])
     args += [limit, cursor]
     placeholders = ", ".join(["%s"] * len(args))
-    return db.call("api", f"SELECT api.{fn}({placeholders}) AS r", tuple(args))["r"]  # fn is a constant of SIGNALS
+    return db.call("read", f"SELECT api.{fn}({placeholders}) AS r", tuple(args))["r"]  # fn is a constant of SIGNALS
 
 
 def _options(db: Db) -> dict:
@@ -251,7 +256,7 @@ def company_search(request: Request, q: str = "", db: Db = Depends(get_db)):
     found, error = None, None
     if q.strip():
         try:
-            found = db.call("api", "SELECT api.search_companies(%s, %s) AS r", (q.strip()[:200], 30))["r"]
+            found = db.call("read", "SELECT api.search_companies(%s, %s) AS r", (q.strip()[:200], 30))["r"]
         except ApiError as exc:
             error = exc
     return page("search.html", request, s, q=q, found=found, error=error)
@@ -262,10 +267,10 @@ def company(domain: str, request: Request, db: Db = Depends(get_db)):
     s = current(request)
     if not s:
         return to_login()
-    detail = db.call("api", "SELECT api.company_detail(%s) AS r", (domain,))["r"]
+    detail = db.call("read", "SELECT api.company_detail(%s) AS r", (domain,))["r"]
     if detail is None:
         return page("not_found.html", request, s, status=404, what=f"No company with the domain {domain!r}.")
-    with db.connection("api") as conn:
+    with db.connection("read") as conn:
         people = conn.execute("SELECT api.company_people(%s, 100) AS r", (detail["domain"],)).fetchone()["r"]
         deliveries = conn.execute("SELECT api.entity_deliveries('company', %s, 100) AS r", (detail["domain"],)).fetchone()["r"]
     return page("company.html", request, s, c=detail, people=people, deliveries=deliveries)
@@ -276,10 +281,10 @@ def person(slug: str, request: Request, db: Db = Depends(get_db)):
     s = current(request)
     if not s:
         return to_login()
-    detail = db.call("api", "SELECT api.person_detail(%s) AS r", (slug,))["r"]
+    detail = db.call("read", "SELECT api.person_detail(%s) AS r", (slug,))["r"]
     if detail is None:
         return page("not_found.html", request, s, status=404, what=f"No person with the LinkedIn profile {slug!r}.")
-    deliveries = db.call("api", "SELECT api.entity_deliveries('person', %s, 50) AS r", (detail["linkedin_url"],))["r"]
+    deliveries = db.call("read", "SELECT api.entity_deliveries('person', %s, 50) AS r", (detail["linkedin_url"],))["r"]
     return page("person.html", request, s, p=detail, deliveries=deliveries)
 
 
@@ -363,7 +368,7 @@ async def map_value(request: Request, db: Db = Depends(get_db)):
     kind = str(form.get("kind", ""))
     values = {f: str(form.get(f, "")).strip() for f in MAP_KINDS.get(kind, [])}
     try:
-        result = db.call("api", "SELECT api.map_unmatched_value(%s, %s, %s) AS r",
+        result = db.call("admin", "SELECT api.map_unmatched_value(%s, %s, %s) AS r",
                          (kind, str(form.get("raw_value", "")), Jsonb(values)))["r"]
     except ApiError as exc:
         return _quality(request, db, s, status=exc.status, map_error=exc)
@@ -375,7 +380,7 @@ async def replay(request: Request, db: Db = Depends(get_db)):
     form = await request.form()
     s = _admin_form(request, str(form.get("csrf", "")))
     try:
-        result = db.call("api", "SELECT api.replay_failed(%s, %s) AS r",
+        result = db.call("admin", "SELECT api.replay_failed(%s, %s) AS r",
                          (str(form.get("workflow_slug", "")), str(form.get("error", ""))))["r"]
     except ApiError as exc:
         return _quality(request, db, s, status=exc.status, replay_error=exc)
