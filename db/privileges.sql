@@ -51,3 +51,46 @@ GRANT EXECUTE ON FUNCTION api.bind_api_key(text, text) TO hq_ingest;
 GRANT EXECUTE ON FUNCTION client.client_key(text) TO hq_ingest;
 -- registering workflows is for the deploying user (hq workflows add), not the query role
 REVOKE EXECUTE ON FUNCTION api.add_workflow(text, text, text, text, text, text, jsonb, text) FROM hq_api;
+
+-- HTTP API area (#16): dead letters go in only through api.ingest_reject,
+-- which drops secret headers; hq_ingest gets no direct INSERT on the table.
+REVOKE ALL ON TABLE raw.rejected_requests FROM hq_ingest, hq_api;
+GRANT EXECUTE ON FUNCTION api.ingest_reject(text, text, text, jsonb, bytea, text, integer) TO hq_ingest;
+
+-- == server (#16.6, #17.5): admin functions run only as hq_admin ==
+-- Creating and revoking keys, listing them, replaying raw rows, editing
+-- lookups and setting webhook secrets: hq_admin only; the loop above granted
+-- them to hq_api, so they are taken back here (by name, whatever their
+-- signature). Every role authenticates its requests with api.authenticate.
+GRANT USAGE ON SCHEMA api TO hq_admin;
+DO $$
+DECLARE
+  v_fn record;
+BEGIN
+  FOR v_fn IN
+    SELECT p.oid::regprocedure AS sig, p.prokind
+    FROM pg_catalog.pg_proc p
+    JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+    WHERE n.nspname = 'api'
+      AND p.proname IN ('create_api_key', 'revoke_api_key', 'list_api_keys', 'replay',
+                        'add_job_title_lookup', 'add_location_lookup',
+                        'set_webhook_secret', 'remove_webhook_secret',
+                        'replay_rejected', 'legacy_job_title_update', 'legacy_location_update')
+  LOOP
+    EXECUTE format('REVOKE EXECUTE ON %s %s FROM hq_api, hq_ingest',
+                   CASE v_fn.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END, v_fn.sig);
+    EXECUTE format('GRANT EXECUTE ON %s %s TO hq_admin',
+                   CASE v_fn.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END, v_fn.sig);
+  END LOOP;
+END $$;
+GRANT EXECUTE ON FUNCTION api.authenticate(text, integer) TO hq_ingest, hq_api, hq_admin;
+GRANT EXECUTE ON FUNCTION api.health(), api.verify_api_key(text, text) TO hq_admin;
+
+-- == dashboard (#18): its writes run only as hq_admin ==
+-- Mapping an unmatched value (a lookup write and its rematch) and replaying
+-- failed rows are admin actions, like api.add_job_title_lookup and
+-- api.replay: taken back from hq_api (the loop above granted them) and given
+-- to hq_admin. api.refresh_quality only rewrites a derived snapshot; it stays
+-- with hq_api, which renders the quality page.
+REVOKE EXECUTE ON FUNCTION api.map_unmatched_value(text, text, jsonb), api.replay_failed(text, text) FROM hq_api, hq_ingest;
+GRANT EXECUTE ON FUNCTION api.map_unmatched_value(text, text, jsonb), api.replay_failed(text, text) TO hq_admin;

@@ -10,6 +10,8 @@ pgver=${pgver:-15}
 [ -d /usr/lib/postgresql/$pgver/bin ] || need_apt+=("postgresql-$pgver")
 ls /usr/share/postgresql/$pgver/extension/pgtap.control >/dev/null 2>&1 || need_apt+=("postgresql-$pgver-pgtap")
 ls /usr/share/postgresql/$pgver/extension/plpgsql_check.control >/dev/null 2>&1 || need_apt+=("postgresql-$pgver-plpgsql-check")
+# dashboard browser tests: Debian's Chromium, driven by Playwright (no browser download)
+command -v chromium >/dev/null 2>&1 || need_apt+=("chromium")
 if [ ${#need_apt[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   echo "setup: installing ${need_apt[*]}" >&2

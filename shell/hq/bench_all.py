@@ -19,14 +19,17 @@ from psycopg.rows import tuple_row
 SCALES = {
     # smoke: seconds, so CI runs every bench and none of them rots; its figures mean nothing
     "smoke": {"titles": 2_000, "companies": 100, "people": 100, "round_trips": 30,
-              "query_people": 400, "rematch_people": 400, "rematch_affected": 20, "leads_people": 400},
+              "query_people": 400, "rematch_people": 400, "rematch_affected": 20, "leads_people": 400,
+              "pages_people": 100},
     "small": {"titles": 100_000, "companies": 5_000, "people": 5_000, "round_trips": 500,
-              "query_people": 20_000, "rematch_people": 50_000, "rematch_affected": 1_000, "leads_people": 50_000},
+              "query_people": 20_000, "rematch_people": 50_000, "rematch_affected": 1_000, "leads_people": 50_000,
+              "pages_people": 5_000},
     "medium": {"titles": 1_000_000, "companies": 20_000, "people": 20_000, "round_trips": 5_000,
-               "query_people": 200_000, "rematch_people": 200_000, "rematch_affected": 10_000, "leads_people": 200_000},
+               "query_people": 200_000, "rematch_people": 200_000, "rematch_affected": 10_000, "leads_people": 200_000,
+               "pages_people": 20_000},
     "large": {"titles": 1_000_000, "companies": 100_000, "people": 100_000, "round_trips": 5_000,
               "query_people": 1_000_000, "rematch_people": 1_000_000, "rematch_affected": 10_000,
-              "leads_people": 1_000_000},
+              "leads_people": 1_000_000, "pages_people": 1_000_000},
 }
 
 
@@ -49,7 +52,7 @@ def _machine() -> dict:
 
 def benches(url: str, connect: Callable, size: dict) -> list[tuple[str, Callable]]:
     """(name, run(out) -> list of metric dicts), in the order they run."""
-    from hq import bench, bench_baselines
+    from hq import bench, bench_baselines, bench_pages
 
     def in_session(fn, *args):
         def run(out):
@@ -64,6 +67,7 @@ def benches(url: str, connect: Callable, size: dict) -> list[tuple[str, Callable
         ("query", in_session(bench_baselines.bench_query, size["query_people"])),
         ("rematch", in_session(bench.bench_rematch, size["rematch_people"], size["rematch_affected"])),
         ("leads", in_session(bench.bench_leads, size["leads_people"])),
+        ("pages", lambda out: bench_pages.bench_pages(url, size["pages_people"], 5, out)),
     ]
 
 

@@ -15,10 +15,12 @@ app = typer.Typer(help="HQ Warehouse: deploy, serve, ingest and inspect.", no_ar
 db_app = typer.Typer(help="The project-local PostgreSQL cluster (used when DATABASE_URL is unset).")
 keys_app = typer.Typer(help="API keys (stored hashed).")
 bench_app = typer.Typer(help="Benchmarks; each prints a ratio against a baseline measured in the same run.")
+demo_app = typer.Typer(help="Demo data for the dashboard (deterministic, in the providers' formats).")
+workflows_app = typer.Typer(help="Registered workflows.")
 app.add_typer(db_app, name="db")
 app.add_typer(keys_app, name="keys")
 app.add_typer(bench_app, name="bench")
-workflows_app = typer.Typer(help="Workflows: list them, register new flat providers as data.")
+app.add_typer(demo_app, name="demo")
 app.add_typer(workflows_app, name="workflows")
 
 err = Console(stderr=True)
@@ -67,18 +69,32 @@ def migrate() -> None:
 @app.command()
 @one_line_errors
 def serve(host: str = typer.Option("127.0.0.1", help="Interface to bind."),
-          port: int = typer.Option(8000, help="TCP port.")) -> None:
-    """Serve the HTTP API (migrates first; starts the local cluster when DATABASE_URL is unset)."""
+          port: int = typer.Option(8000, help="TCP port."),
+          workers: int = typer.Option(1, min=1, max=64, help="Server processes (uvicorn workers) sharing the port."),
+          demo: bool = typer.Option(False, "--demo", help="Into an empty database, load the demo set first and print a new admin key."),
+          demo_people: int = typer.Option(2000, help="People in the demo set (with --demo).")) -> None:
+    """Serve the HTTP API and the dashboard (migrates first; starts the local cluster when DATABASE_URL is unset).
+
+    The server connects as the login role hq_app, not as DATABASE_URL's user
+    (docs/server.md); settings come from HQ_* environment variables."""
     import os
 
     import uvicorn
 
     from hq.deploy import migrate as do_migrate
+    from hq.roles import app_database_url
+    from hq.settings import settings
 
     url = _url()
     do_migrate(url)
     os.environ["DATABASE_URL"] = url
-    uvicorn.run("hq.app:create_app", factory=True, host=host, port=port, log_level="info")
+    os.environ["HQ_APP_DATABASE_URL"] = app_database_url(url)  # workers inherit it
+    if demo:
+        _serve_demo(host, port, demo_people)
+    cfg = settings()
+    uvicorn.run("hq.app:create_app", factory=True, host=host, port=port, workers=workers,
+                http="hq.server:HeaderTimeoutH11Protocol", timeout_keep_alive=cfg.keepalive_timeout,
+                access_log=False, log_level="info")
 
 
 @app.command()
@@ -103,10 +119,20 @@ def ingest(file: Path = typer.Argument(..., exists=True, dir_okay=False, help="N
 @one_line_errors
 def replay(workflow: Optional[str] = typer.Option(None, "--workflow", "-w", help="Only this workflow."),
            all_rows: bool = typer.Option(False, "--all", help="Reprocess every raw row, not only failed ones."),
-           batch_size: int = typer.Option(1000, help="Rows per committed batch.")) -> None:
+           batch_size: int = typer.Option(1000, help="Rows per committed batch."),
+           rejected: bool = typer.Option(False, "--rejected", help="Re-try the dead-lettered webhook requests "
+                                                                   "(raw.rejected_requests) instead.")) -> None:
     """Reprocess failed (or all) raw rows in committed batches; safe to interrupt and re-run."""
     from hq.bulk import replay_batches
 
+    if rejected:
+        with _connect() as conn:
+            r = conn.execute("SELECT api.replay_rejected(%s) AS r", (workflow,)).fetchone()["r"]
+        out.print(f"replayed {r['replayed']} rejected requests; {r['still_rejected']} still rejected", highlight=False)
+        for item in r["results"]:
+            if "error" in item:
+                out.print(f"  {item['id']}  {item['error']}", highlight=False, markup=False)
+        return
     with _connect(autocommit=True) as conn:
         total = replay_batches(conn, workflow, all_rows, batch_size, progress=True)
     out.print(f"replayed {total} raw rows", highlight=False)
@@ -126,6 +152,58 @@ def status() -> None:
                       str(r["pending"]), (r["last_ingest"].strftime("%Y-%m-%d %H:%M") if r["last_ingest"] else "-"), str(r["gap"] if r["gap"] is not None else "-"),
                       "; ".join(f"{e['error']} (x{e['count']})" for e in (r["top_errors"] or [])))
     out.print(table)
+    _print_rejected()
+
+
+def _print_rejected() -> None:
+    """Dead-lettered webhook requests (raw.rejected_requests), when there are any:
+    one plain line per workflow slug as sent, so no column is ever cut."""
+    with _connect() as conn:
+        rows = conn.execute("SELECT * FROM api.rejected_summary()").fetchall()
+    if not rows:
+        return
+    out.print("rejected requests (raw.rejected_requests):", highlight=False)
+    for r in rows:
+        out.print(f"  {r['workflow_slug'] or '-'}: {r['rejected']} rejected, {r['replayed']} replayed, last received "
+                  f"{r['last_received_at']:%Y-%m-%d %H:%M}" + (f"; last error: {r['last_error']}" if r["last_error"] else ""),
+                  highlight=False, markup=False, soft_wrap=True)
+    out.print("re-try them with: hq replay --rejected [--workflow SLUG]", highlight=False)
+
+
+def _demo_load(people: int) -> dict:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from hq.demo import load
+
+    with _connect() as conn, Progress(TextColumn("[bold]demo data"), BarColumn(), MofNCompleteColumn(),
+                                      TextColumn("companies + people"), TimeElapsedColumn(), console=err) as bar:
+        task = bar.add_task("demo", total=None)
+        return load(conn, people, on_progress=lambda done, total: bar.update(task, completed=done, total=total))
+
+
+def _serve_demo(host: str, port: int, people: int) -> None:
+    from hq.demo import is_empty
+
+    with _connect() as conn:
+        empty = is_empty(conn)
+    if empty:
+        r = _demo_load(people)
+        out.print(f"demo data loaded: {r['companies']} companies, {r['people']} people, {r['deliveries']} deliveries",
+                  highlight=False)
+    else:
+        out.print("demo: the database already holds data; nothing loaded", highlight=False)
+    with _connect() as conn:
+        key = conn.execute("SELECT api.create_api_key('admin', 'demo admin') AS key").fetchone()["key"]
+    out.print(f"dashboard: http://{host}:{port}/ - sign in with this admin key (shown once):", highlight=False)
+    out.print(key, highlight=False, soft_wrap=True)
+
+
+@demo_app.command("load")
+@one_line_errors
+def demo_load(people: int = typer.Option(2000, min=1, help="People to generate (companies: people/10, at least 12).")) -> None:
+    """Generate the demo set and load it through the real ingest path (COPY into raw tables)."""
+    r = _demo_load(people)
+    out.print(f"loaded {r['deliveries']} deliveries: {r['companies']} companies, {r['people']} people", highlight=False)
 
 
 @app.command("import-legacy")
@@ -212,22 +290,75 @@ def _connect(autocommit: bool = False):
 @one_line_errors
 def keys_create(scope: str = typer.Option(..., help="ingest, query or admin."),
                 name: Optional[str] = typer.Option(None, help="A label for the key."),
-                client: Optional[str] = typer.Option(None, "--client", help="Bind an ingest or query key to one client domain: it then reads and writes only that client's leads.")) -> None:
-    """Create an API key; prints the key alone on stdout (it is stored only hashed)."""
+                client: Optional[str] = typer.Option(None, "--client", help="Bind an ingest or query key to one client domain: it then reads and writes only that client's leads."),
+                as_json: bool = typer.Option(False, "--json", help="Print {id, key, scope, name, client} as JSON on stdout.")) -> None:
+    """Create an API key: the key alone on stdout (stored only hashed, shown once), its id on stderr."""
+    import json
+
     with _connect() as conn:
         key = conn.execute("SELECT api.create_api_key(%s, %s, %s) AS key", (scope, name, client)).fetchone()["key"]
+        key_id = conn.execute("SELECT id FROM reference.api_keys WHERE key_hash = sha256(convert_to(%s, 'UTF8'))",
+                              (key,)).fetchone()["id"]
+    if as_json:
+        sys.stdout.write(json.dumps({"id": str(key_id), "key": key, "scope": scope, "name": name, "client": client}) + "\n")
+        return
     sys.stdout.write(key + "\n")
+    sys.stderr.write(f"id {key_id}\n")
+
+
+@keys_app.command("list")
+@one_line_errors
+def keys_list(as_json: bool = typer.Option(False, "--json", help="JSON lines instead of a table."),
+              active: bool = typer.Option(False, "--active", help="Only keys not revoked.")) -> None:
+    """API keys: id, scope, name, created, last used, revoked (never the key)."""
+    import json
+
+    from rich.table import Table
+
+    with _connect() as conn:
+        rows = conn.execute("SELECT * FROM api.list_api_keys()").fetchall()
+    rows = [r for r in rows if not (active and r["revoked_at"])]
+    if as_json:
+        for r in rows:
+            sys.stdout.write(json.dumps({k: (str(v) if v is not None and k != "name" else v) for k, v in r.items()}) + "\n")
+        return
+    stamp = lambda t: t.strftime("%Y-%m-%d %H:%M") if t else "-"  # noqa: E731
+    table = Table("id", "scope", "name", "created", "last used", "revoked")
+    for r in rows:
+        table.add_row(str(r["id"]), r["scope"], r["name"] or "", stamp(r["created_at"]), stamp(r["last_used_at"]),
+                      stamp(r["revoked_at"]))
+    Console(width=200).print(table)
 
 
 @keys_app.command("revoke")
 @one_line_errors
-def keys_revoke(key_id: str = typer.Argument(..., help="The key id (uuid) or the key's prefix.")) -> None:
-    """Revoke an API key."""
+def keys_revoke(key_id: str = typer.Argument(..., help="The key id, a unique prefix of it (4+ characters), or the key.")) -> None:
+    """Revoke an API key by id or unique id prefix (an ambiguous prefix revokes nothing)."""
     with _connect() as conn:
         n = conn.execute("SELECT api.revoke_api_key(%s) AS n", (key_id,)).fetchone()["n"]
     if not n:
         raise RuntimeError(f"no active API key with id {key_id}")
     out.print(f"revoked {key_id}", highlight=False)
+
+
+@workflows_app.command("secret")
+@one_line_errors
+def workflows_secret(slug: str = typer.Argument(..., help="The workflow_slug."),
+                     grace: int = typer.Option(24 * 3600, help="Seconds the previous secret stays valid after a rotation (0: at once)."),
+                     remove: bool = typer.Option(False, "--remove", help="Stop requiring signed webhooks for this workflow.")) -> None:
+    """Set or rotate a workflow's webhook signing secret (Standard Webhooks); prints it once on stdout.
+
+    From then on POST /ingest/SLUG needs webhook-id, webhook-timestamp and
+    webhook-signature headers signed with it."""
+    with _connect() as conn:
+        if remove:
+            n = conn.execute("SELECT api.remove_webhook_secret(%s) AS n", (slug,)).fetchone()["n"]
+            err.print(f"{slug}: signing {'removed' if n else 'was not set'}", highlight=False)
+            return
+        secret = conn.execute("SELECT api.set_webhook_secret(%s, make_interval(secs => %s)) AS s",
+                              (slug, grace)).fetchone()["s"]
+    sys.stdout.write(secret + "\n")
+    err.print(f"{slug}: webhooks must now be signed with this secret (shown once)", highlight=False)
 
 
 @db_app.command("start")
@@ -352,6 +483,28 @@ def bench_rematch(people: int = typer.Option(1_000_000, help="People in the ware
 
     with _connect(autocommit=True) as conn:
         run(conn, people, affected, out)
+
+
+@bench_app.command("pages")
+@one_line_errors
+def bench_pages(people: int = typer.Option(20_000, help="Demo people loaded into the scratch database."),
+                repeat: int = typer.Option(5, min=1, max=50, help="Timed requests per page (after one warm-up).")) -> None:
+    """Server time of each dashboard page on the demo set (in a scratch database), against GET /health of the same run."""
+    from hq.bench_pages import bench_pages as run
+
+    run(_url(), people, repeat, out, progress=True)
+
+
+@bench_app.command("api")
+@one_line_errors
+def bench_api(people: int = typer.Option(2_000, help="People in the scratch warehouse (at people/4 companies)."),
+              requests: int = typer.Option(300, min=1, help="Calls per measured line."),
+              workers: int = typer.Option(1, min=1, max=16, help="hq serve worker processes.")) -> None:
+    """Webhook ingest and the filtered leads page through HTTP vs the same SQL call over direct sessions
+    (p50/p95/p99 at concurrency 1, 16, 32), on a scratch database dropped afterwards."""
+    from hq.bench_api import bench_api as run
+
+    run(_url(), people, requests, out, workers)
 
 
 @bench_app.command("leads")

@@ -5,16 +5,23 @@ them."""
 
 from __future__ import annotations
 
+import contextvars
+import hmac
 import json
 import logging
 import os
+import re
 import time
 from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 
 import psycopg
 from fastapi import Request
+from fastapi.security import APIKeyHeader
 from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool, PoolTimeout
+
+from hq.settings import settings
 
 log = logging.getLogger("hq.http")
 
@@ -22,18 +29,47 @@ log = logging.getLogger("hq.http")
 TRANSIENT = {"40P01", "40001"}
 TRANSIENT_RETRIES = 3
 
-# SQLSTATEs raised by api.* for bad input -> 4xx; anything else is ours (500).
-# 22P05: a JSON "\u0000" (jsonb cannot hold it); 54000: a value too large for an index entry.
-CLIENT_ERRORS = {"22023": 422, "22P02": 422, "23503": 422, "23505": 409, "23514": 422, "22007": 422,
-                 "22008": 422, "22003": 422, "23502": 422, "P0001": 422, "22P05": 422, "54000": 422}
+# THE table of database errors: SQLSTATE (exact, or a two-character class)
+# -> (HTTP status, error code, what it means). docs/http-api.md shows it as a
+# table (tests/py/test_http_errors.py checks the two agree). A SQLSTATE not
+# listed is a fault of ours: 500 "internal_error", its text only in the log.
+SQLSTATE_ERRORS: dict[str, tuple[int, str, str]] = {
+    "HQW04": (404, "unknown_workflow", "the workflow slug is not registered; the message lists those that are"),
+    "HQI22": (422, "idempotency_key_reused", "the Idempotency-Key was first used for a different workflow or body"),
+    "22023": (422, "invalid_value", "a parameter has a value the function refuses (unknown filter, non-canonical value, bad limit)"),
+    "22P02": (422, "invalid_value", "a value does not parse as its type (uuid, number, date)"),
+    "22007": (422, "invalid_value", "a date or time is malformed"),
+    "22008": (422, "invalid_value", "a date or time is out of range"),
+    "22003": (422, "invalid_value", "a number is out of range"),
+    "22001": (422, "value_too_long", "a string is longer than its column allows"),
+    "22P05": (422, "invalid_value", "text PostgreSQL cannot store, such as \\u0000"),
+    "23502": (422, "missing_value", "a required value is missing"),
+    "23503": (422, "unknown_reference", "a value refers to a row that does not exist (e.g. a non-canonical job function)"),
+    "23505": (409, "conflict", "the row already exists"),
+    "23514": (422, "invalid_value", "a value breaks a check rule"),
+    "54000": (422, "value_too_large", "a value is too large to index"),
+    "P0001": (422, "invalid_request", "refused by a rule in a function"),
+    "40P01": (503, "busy", "deadlock with concurrent writes, still failing after retries; retry later"),
+    "40001": (503, "busy", "serialization failure, still failing after retries; retry later"),
+    "53300": (503, "busy", "the database has no free connection"),
+    "57014": (503, "timeout", "the statement ran past its time limit"),
+    "57P01": (503, "database_unavailable", "the database is shutting down"),
+    "08": (503, "database_unavailable", "the connection to the database failed"),
+}
+
+# Headers that never reach the dead-letter table (also dropped in SQL).
+SECRET_HEADERS = ("x-api-key", "authorization", "cookie", "webhook-signature")
+
+API_KEY = APIKeyHeader(name="X-API-Key", auto_error=False, scheme_name="ApiKey",
+                       description="An API key made by `hq keys create --scope ingest|query|admin`.")
 
 
 class ApiError(Exception):
     """An answer in the error shape: {"error": {"code", "message", "field"?}}."""
 
-    def __init__(self, status: int, code: str, message: str, field: str | None = None):
+    def __init__(self, status: int, code: str, message: str, field: str | None = None, headers: dict | None = None):
         super().__init__(message)
-        self.status, self.code, self.message, self.field = status, code, message, field
+        self.status, self.code, self.message, self.field, self.headers = status, code, message, field, headers
 
 
 def error_body(code: str, message: str, field: str | None = None) -> dict:
@@ -50,75 +86,177 @@ def _no_constants(name: str):
 def parse_json_body(body: bytes) -> str:
     """The request body as JSON text, exactly as sent (numbers keep their
     digits), once checked to be JSON: UTF-8/16/32 with or without BOM, no
-    NaN/Infinity, nesting Python can parse. Raises ApiError 422 otherwise."""
+    NaN/Infinity, nesting Python can parse. Raises ApiError 400 otherwise."""
     try:
         text = body.decode(json.detect_encoding(body)).lstrip("\ufeff")
         json.loads(text, parse_constant=_no_constants)
     except (ValueError, UnicodeDecodeError) as exc:  # JSONDecodeError is a ValueError
-        raise ApiError(422, "invalid_json", f"request body is not JSON: {exc}") from exc
+        raise ApiError(400, "invalid_json", f"request body is not JSON: {exc}", "body") from exc
     except RecursionError as exc:
-        raise ApiError(422, "invalid_json", "request body is not JSON this API accepts: nested too deeply") from exc
+        raise ApiError(400, "invalid_json", "request body is not JSON this API accepts: nested too deeply", "body") from exc
     return text
 
 
-def _pool(url: str, role: str) -> ConnectionPool:
+def _pool(url: str, role: str, size: int) -> ConnectionPool:
     def configure(conn: psycopg.Connection) -> None:
         conn.execute(f"SET ROLE {role}")  # role names are constants, not input
         conn.commit()
 
-    return ConnectionPool(url, min_size=1, max_size=int(os.environ.get("HQ_POOL_SIZE", "8")),
-                          kwargs={"row_factory": dict_row}, configure=configure, open=False)
+    def check(conn: psycopg.Connection) -> None:
+        # A connection broken by a database restart is found and replaced
+        # before a request gets it (one empty round trip per checkout). The
+        # first broken one means the others idle in the pool are broken too:
+        # they are all dropped now, not one per backoff delay of the request.
+        try:
+            ConnectionPool.check_connection(conn)
+        except Exception:
+            pool.check()
+            raise
+
+    cfg = settings()
+    # reconnect_timeout: a failed connection attempt backs off for at most
+    # this long, so after an outage the next request reconnects at once
+    pool = ConnectionPool(url, min_size=min(cfg.pool_min, size), max_size=size, timeout=cfg.pool_timeout,
+                          kwargs={"row_factory": dict_row, "connect_timeout": cfg.connect_timeout},
+                          configure=configure, check=check, reconnect_timeout=max(1.0, cfg.pool_timeout),
+                          name=role, open=False)
+    return pool
 
 
-def client_error(exc: psycopg.errors.Error):
-    """Raise the 4xx an input error maps to; re-raise anything else (ours: 500)."""
-    if exc.sqlstate is None and isinstance(exc, psycopg.DataError):
-        # refused by psycopg before it reached the server: a NUL character in a text value
-        raise ApiError(422, "invalid_request", f"{exc}; remove NUL (\\u0000) characters from the request") from exc
-    status = CLIENT_ERRORS.get(exc.sqlstate or "")
-    if status is None:
-        raise exc
+def unavailable(exc: BaseException, pool: str = "api", started: bool = False) -> ApiError:
+    """The 503 a database outage is answered with. When the connection broke
+    while a write was running, its outcome is unknown: the client is told to
+    retry with its Idempotency-Key, which makes the retry safe."""
+    retry = {"Retry-After": "1"}
+    if isinstance(exc, PoolTimeout):
+        return ApiError(503, "database_unavailable",
+                        f"no database connection became free within {settings().pool_timeout:g} s "
+                        "(the database is down or every connection is busy); retry", headers=retry)
+    if started and pool not in ("api", "read"):
+        return ApiError(503, "outcome_unknown",
+                        "the database connection was lost while this request ran, so it may or may not have "
+                        "been stored; retry it with the same Idempotency-Key header (a retry without one may "
+                        "store it twice)", headers=retry)
+    return ApiError(503, "database_unavailable", "the database is unavailable; retry", headers=retry)
+
+
+def connection_lost(exc: psycopg.Error) -> bool:
+    """The connection broke (no SQLSTATE, class 08, or the server shutting
+    down), as opposed to the server answering with an error."""
+    state = exc.sqlstate or ""
+    return not state or state.startswith("08") or state in ("57P01", "57P02", "57P03")
+
+
+# Set by the server middleware once it has authenticated the request's key
+# (before the body is read), so the route's own key check costs no query.
+@dataclass(frozen=True)
+class AuthenticatedKey:
+    key: str
+    key_id: str
+    scope: str
+
+
+current_key: contextvars.ContextVar[AuthenticatedKey | None] = contextvars.ContextVar("hq_current_key", default=None)
+
+
+def grants(key_scope: str, scope: str) -> bool:
+    """admin grants every scope; any other key its own."""
+    return key_scope == scope or key_scope == "admin"
+
+
+_FK_DETAIL = re.compile(r"Key \((?P<col>[^)]*)\)=\((?P<val>.*)\) (?:is not present in|already exists)")
+
+
+def sqlstate_entry(sqlstate: str | None) -> tuple[int, str, str] | None:
+    """The row of SQLSTATE_ERRORS for a SQLSTATE: the exact code, else its class."""
+    if not sqlstate:
+        return None
+    return SQLSTATE_ERRORS.get(sqlstate) or SQLSTATE_ERRORS.get(sqlstate[:2])
+
+
+def _message(exc: psycopg.errors.Error) -> tuple[str, str | None]:
+    """(message, field) for a database error, from its diagnostics. Our own
+    RAISEs name the field (COLUMN) and say what is allowed (DETAIL, HINT);
+    constraint failures raised by PostgreSQL itself are reworded from their
+    parts, never passed on as driver text."""
     diag = exc.diag
-    msg = diag.message_primary or str(exc)
+    field = diag.column_name
+    state = exc.sqlstate or ""
+    if state in ("23503", "23505") and diag.message_detail:
+        m = _FK_DETAIL.search(diag.message_detail)
+        if m:
+            field = field or m["col"]
+            if state == "23503":
+                return (f"{m['col']} {m['val']!r} is not one of the allowed values "
+                        f"(the rows of {diag.schema_name}.{_referenced_table(diag.message_detail)})"), field
+            return f"{m['col']} {m['val']!r} already exists", field
+    if state == "23502":
+        return f"{field or 'a required value'} is required", field
+    if state == "23514":
+        return f"a value breaks the rule {diag.constraint_name or 'of the table'}", field
+    msg = diag.message_primary or "database error"
     if diag.message_detail:
         msg += f": {diag.message_detail}"
     if diag.message_hint:
         msg += f" ({diag.message_hint})"
-    raise ApiError(status, "invalid_request" if status == 422 else "conflict", msg) from exc
+    return msg, field
+
+
+def _referenced_table(detail: str) -> str:
+    m = re.search(r'table "([^"]+)"', detail)
+    return m[1] if m else "referenced table"
+
+
+def client_error(exc: psycopg.errors.Error):
+    """Raise the ApiError a database error maps to (SQLSTATE_ERRORS); re-raise
+    anything else (ours: 500)."""
+    if exc.sqlstate is None and isinstance(exc, psycopg.DataError):
+        # refused by psycopg before it reached the server: a NUL character in a text value
+        raise ApiError(422, "invalid_value", f"{exc}; remove NUL (\\u0000) characters from the request") from exc
+    entry = sqlstate_entry(exc.sqlstate)
+    if entry is None:
+        raise exc
+    status, code, _ = entry
+    if status >= 500:
+        raise ApiError(status, code, entry[2]) from exc
+    msg, field = _message(exc)
+    raise ApiError(status, code, msg, field) from exc
 
 
 class Db:
     """The database as the routes see it: one pool per role ("ingest" runs as
-    hq_ingest, "api" as hq_api) on the primary, and "read" for query routes:
-    a streaming replica when HQ_READ_DATABASE_URL is set (else the primary).
-    A replica that cannot be reached is skipped for REPLICA_RETRY_SECONDS,
-    reads going to the primary meanwhile, and the log says so."""
+    hq_ingest, "api" as hq_api, "admin" as hq_admin) on the primary, and
+    "read" for query routes: a streaming replica when HQ_READ_DATABASE_URL is
+    set (else the primary). A replica that cannot be reached is skipped for
+    REPLICA_RETRY_SECONDS, reads going to the primary meanwhile, and the log
+    says so."""
 
     REPLICA_RETRY_SECONDS = 10.0
 
     def __init__(self, url: str, read_url: str | None = None):
-        self.pools = {"ingest": _pool(url, "hq_ingest"), "api": _pool(url, "hq_api")}
+        cfg = settings()
+        self.pools = {"ingest": _pool(url, "hq_ingest", cfg.pool_size), "api": _pool(url, "hq_api", cfg.pool_size),
+                      "admin": _pool(url, "hq_admin", cfg.admin_pool_size)}
         read_url = read_url if read_url is not None else os.environ.get("HQ_READ_DATABASE_URL")
         if read_url:
-            self.pools["read"] = _pool(read_url, "hq_api")
+            self.pools["read"] = _pool(read_url, "hq_api", cfg.pool_size)
         self._replica_down_until = 0.0
 
     def open(self) -> None:
-        for name, p in self.pools.items():
-            # a replica that is down at start-up must not keep the server from serving
-            p.open(wait=name != "read", timeout=30)
+        for p in self.pools.values():
+            p.open(wait=False)  # a server started during an outage (or without its replica) comes up and answers
 
     def close(self) -> None:
         for p in self.pools.values():
             p.close()
 
     @contextmanager
-    def connection(self, pool: str = "api", timeout: float = 10):
+    def connection(self, pool: str = "api", timeout: float | None = None):
         if pool == "read":
             if "read" in self.pools and time.monotonic() >= self._replica_down_until:
                 stack = ExitStack()
                 try:
-                    conn = stack.enter_context(self.pools["read"].connection(timeout=min(timeout, 2)))
+                    conn = stack.enter_context(self.pools["read"].connection(timeout=min(timeout or 2, 2)))
                     conn.execute("SELECT 1")  # a dead replica fails here, before the route's query
                 except (psycopg.OperationalError, PoolTimeout) as exc:
                     stack.__exit__(type(exc), exc, exc.__traceback__)  # the broken connection leaves the pool
@@ -137,25 +275,53 @@ class Db:
     def call(self, pool: str, query: str, params: tuple = ()):
         """Run one api.* call; database errors caused by input become 4xx. A
         deadlock or serialization failure (two webhooks on the same entities)
-        rolled the call back: it is retried, then answered 503."""
+        rolled the call back: it is retried, then answered 503. An outage is
+        a 503 (a read that lost its connection is retried once)."""
+        return self.run(pool, lambda conn: conn.execute(query, params).fetchone())
+
+    def run(self, pool: str, work):
+        """Run work(conn) in one transaction on a connection of `pool`, with
+        the error mapping of call()."""
+        lost_once = False
         for attempt in range(TRANSIENT_RETRIES + 1):
+            started = False
             try:
                 with self.connection(pool) as conn:
-                    return conn.execute(query, params).fetchone()
-            except psycopg.errors.Error as exc:
-                if exc.sqlstate in TRANSIENT:
-                    if attempt < TRANSIENT_RETRIES:
+                    started = True
+                    return work(conn)
+            except PoolTimeout as exc:
+                raise unavailable(exc, pool) from exc
+            except psycopg.OperationalError as exc:
+                if not connection_lost(exc):
+                    if exc.sqlstate in TRANSIENT and attempt < TRANSIENT_RETRIES:
                         time.sleep(0.05 * (attempt + 1))
                         continue
-                    raise ApiError(503, "busy", "concurrent writes to the same entities kept conflicting; retry the request") from exc
+                    if exc.sqlstate in TRANSIENT:
+                        raise ApiError(503, "busy", "concurrent writes to the same entities kept conflicting; "
+                                       "retry the request", headers={"Retry-After": "1"}) from exc
+                    client_error(exc)
+                if pool in ("api", "read") and not lost_once:
+                    lost_once = True  # a read is safe to repeat on a fresh connection
+                    continue
+                raise unavailable(exc, pool, started) from exc
+            except psycopg.errors.Error as exc:
                 client_error(exc)
 
     def require_key(self, key: str | None, scope: str) -> None:
         if not key:
             raise ApiError(401, "unauthorized", "missing X-API-Key header")
-        row = self.call("api" if scope != "ingest" else "ingest", "SELECT api.verify_api_key(%s, %s) AS id", (key, scope))
-        if row["id"] is None:
-            raise ApiError(403, "forbidden", f"API key is invalid, revoked, or lacks the {scope!r} scope")
+        known = current_key.get()
+        if known is not None and hmac.compare_digest(known.key.encode(), key.encode()):
+            if not grants(known.scope, scope):
+                raise ApiError(403, "forbidden", f"API key is invalid, revoked, or lacks the {scope!r} scope")
+            return
+        from hq.server import authenticate  # a route that reads no body: checked (and rate-limited) here
+
+        current_key.set(authenticate(self, key, scope))
+
+
+# The pool a key of each scope is checked on (the role its routes run as).
+SCOPE_POOL = {"ingest": "ingest", "query": "api", "admin": "admin"}
 
 
 def get_db(request: Request) -> Db:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,18 @@ class LiveServer:
     port: int
     proc: subprocess.Popen
     keys: dict[str, str] = field(default_factory=dict)
+    _out: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # drain the server's output as it comes (one log line per request
+        # would otherwise fill the pipe and block the server)
+        def drain() -> None:
+            for line in self.proc.stdout:
+                self._out.append(line)
+
+        if self.proc.stdout:
+            self._reader = threading.Thread(target=drain, daemon=True)
+            self._reader.start()
 
     @property
     def base_url(self) -> str:
@@ -49,8 +62,10 @@ class LiveServer:
         return self.request("POST", path, **kw)
 
     def log(self) -> str:
-        """What the server printed so far (after stop())."""
-        return self.proc.stdout.read() if self.proc.stdout else ""
+        """What the server printed so far (all of it after stop())."""
+        if self.proc.poll() is not None and getattr(self, "_reader", None):
+            self._reader.join(timeout=10)
+        return "".join(self._out)
 
     def stop(self) -> None:
         if self.proc.poll() is None:
@@ -73,7 +88,7 @@ def start_server(db_url: str, *args: str, env: dict | None = None, wait: float =
     deadline = time.monotonic() + wait
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise AssertionError(f"hq serve exited {proc.returncode}: {proc.stdout.read()[-3000:]}")
+            raise AssertionError(f"hq serve exited {proc.returncode}: {server.log()[-3000:]}")
         try:
             if httpx.get(f"{server.base_url}/health", timeout=2).status_code == 200:
                 break

@@ -14,7 +14,8 @@ def test_health_reports_migration_version(db_url):
     assert body["migration_version"][:4].isdigit() and body["migration_version"][4] == "_"
 
 
-def test_unknown_route_is_404_json(db_url):
+def test_unknown_route_is_404_in_the_error_shape(db_url):
     with TestClient(create_app(db_url)) as client:
         r = client.get("/nope")
     assert r.status_code == 404
+    assert r.json() == {"error": {"code": "not_found", "message": "no route GET /nope; the routes are listed at /docs"}}

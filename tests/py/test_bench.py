@@ -70,6 +70,21 @@ def test_bench_rematch_and_leads(db_url):
     assert counts(db_url) == before
 
 
+def test_bench_api_prints_http_and_direct_percentiles_and_drops_its_scratch_db(db_url):
+    with psycopg.connect(db_url) as conn:
+        before = conn.execute("SELECT count(*) FROM pg_database WHERE datname LIKE '%bench_api%'").fetchone()[0]
+    text = bench(db_url, "api", "--people", "40", "--requests", "8")
+    for line in ("webhook c=1:", "webhook c=16:", "webhook c=32:", "leads c=1:", "leads c=16:"):
+        assert line in text, text
+    lines = re.findall(r"(?:webhook|leads) c=\d+: http p50 [0-9.]+ p95 [0-9.]+ p99 [0-9.]+, \d+/s \| "
+                       r"direct p50 [0-9.]+ p95 [0-9.]+ p99 [0-9.]+, \d+/s \| overhead p50 [+-][0-9.]+ ms, "
+                       r"p50 ratio [0-9.]+x, throughput http/direct [0-9.]+", text)
+    assert len(lines) == 5, text
+    with psycopg.connect(db_url) as conn:
+        after = conn.execute("SELECT count(*) FROM pg_database WHERE datname LIKE '%bench_api%'").fetchone()[0]
+    assert after == before
+
+
 def test_bench_query_answers_every_question_both_ways_identically(db_url):
     before = counts(db_url)
     text = bench(db_url, "query", "--people", "400", "--runs", "1")

@@ -1,0 +1,215 @@
+"""`hq bench api`: the HTTP shell's cost, measured against the same SQL call
+made straight over database sessions in the same run.
+
+A scratch database beside DATABASE_URL's is created, migrated and loaded with
+N people (the set-up of `hq bench leads`), then `hq serve` is started on it.
+Two calls are measured, each at concurrency 1, 16 and 32 (leads: 1 and 16):
+
+- webhook: POST /ingest/clay-person-profile with a person profile built like
+  tests/fixtures/clay-person-profile.json (a new person each call), against
+  `SELECT api.ingest('clay-person-profile', payload)` as hq_ingest;
+- leads: POST /api/leads with a filter (functions, seniorities, company
+  country), against `SELECT api.leads(filters, 50, NULL)` as hq_api.
+
+Each line prints p50/p95/p99 and throughput through HTTP and direct, the p50
+difference (the shell's overhead per call) and the throughput ratio. The
+client runs on the same machine as the server and the database, so on a small
+machine the ratios include the client's own CPU. The scratch database is
+dropped at the end.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+
+import httpx
+import psycopg
+from psycopg import sql
+from urllib.parse import urlsplit, urlunsplit
+from psycopg.types.json import Jsonb
+
+from hq.bench import _person_payload, _setup
+from hq.localpg import free_port
+
+LEADS_BODY = {"job_functions": ["Engineering", "Data"], "seniorities": ["VP", "Director", "Head"],
+              "company_countries": ["Germany"], "limit": 50}
+
+
+def _percentiles(lat: list[float]) -> tuple[float, float, float]:
+    if len(lat) < 2:
+        v = lat[0] * 1000 if lat else 0.0
+        return v, v, v
+    q = statistics.quantiles(lat, n=100, method="inclusive")
+    return q[49] * 1000, q[94] * 1000, q[98] * 1000
+
+
+def _load(n: int, conc: int, make_worker) -> tuple[list[float], float]:
+    """Run n calls over `conc` threads, each with its own client made by
+    make_worker() -> (call(i), close()); return (latencies s, wall time s).
+    Clients are set up before the clock starts."""
+    lat: list[float] = []
+    counter = iter(range(n))
+    lock = threading.Lock()
+    barrier = threading.Barrier(conc + 1)
+    errors: list[BaseException] = []
+
+    def run():
+        call, close = make_worker()
+        try:
+            barrier.wait()
+            while True:
+                with lock:
+                    i = next(counter, None)
+                if i is None:
+                    return
+                t0 = time.perf_counter()
+                call(i)
+                lat.append(time.perf_counter() - t0)
+        except BaseException as exc:  # noqa: BLE001 - reported by the main thread
+            errors.append(exc)
+        finally:
+            close()
+
+    threads = [threading.Thread(target=run) for _ in range(conc)]
+    for t in threads:
+        t.start()
+    barrier.wait()
+    t0 = time.perf_counter()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - t0
+    if errors:
+        raise RuntimeError(f"bench call failed: {errors[0]}") from errors[0]
+    return lat, wall
+
+
+class _Server:
+    """`hq serve` on the scratch database (its request log discarded)."""
+
+    def __init__(self, url: str, workers: int):
+        self.port = free_port()
+        self.err = tempfile.TemporaryFile()
+        env = {**os.environ, "DATABASE_URL": url, "HQ_RATE_LIMIT": "0", "HQ_POOL_SIZE": "32"}
+        env.pop("HQ_APP_DATABASE_URL", None)
+        self.proc = subprocess.Popen([sys.executable, "-m", "hq.cli", "serve", "--port", str(self.port),
+                                      "--workers", str(workers)], env=env,
+                                     stdout=subprocess.DEVNULL, stderr=self.err)
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                self.err.seek(0)
+                raise RuntimeError(f"hq serve exited: {self.err.read().decode()[-500:]}")
+            try:
+                if httpx.get(f"http://127.0.0.1:{self.port}/health", timeout=2).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.2)
+        self.stop()
+        raise RuntimeError("hq serve did not answer /health in 120 s")
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+def _scratch_url(url: str) -> tuple[str, str]:
+    """A new database name beside DATABASE_URL's, and its URL."""
+    parts = urlsplit(url)
+    name = f"{parts.path.lstrip('/') or 'hq'}_bench_api_{uuid.uuid4().hex[:6]}"
+    return name, urlunsplit(parts._replace(path="/" + name))
+
+
+def bench_api(url: str, people: int, requests: int, out, workers: int = 1) -> None:
+    from hq.deploy import migrate
+
+    name, scratch = _scratch_url(url)
+    with psycopg.connect(url, autocommit=True) as admin:
+        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    try:
+        t0 = time.perf_counter()
+        migrate(scratch)
+        with psycopg.connect(scratch) as conn:
+            with conn.transaction():
+                _setup(conn, people, 0, out)
+            keys = {s: conn.execute("SELECT api.create_api_key(%s, 'bench-api')", (s,)).fetchone()[0]
+                    for s in ("ingest", "query")}
+            conn.commit()
+        out.print(f"scratch database {name} migrated and loaded in {time.perf_counter() - t0:.1f} s", highlight=False)
+        server = _Server(scratch, workers)
+        try:
+            _measure(scratch, server.port, keys, requests, out, workers)
+        finally:
+            server.stop()
+    finally:
+        with psycopg.connect(url, autocommit=True) as admin:
+            admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+
+
+def _measure(scratch: str, port: int, keys: dict, requests: int, out, workers: int) -> None:
+    from hq.models import Filters
+
+    base = f"http://127.0.0.1:{port}"
+    filters = Filters(**LEADS_BODY).sql_filters()
+    serial = iter(range(10**9))
+    lock = threading.Lock()
+
+    def next_person(tag: str) -> dict:
+        with lock:
+            i = next(serial)
+        return _person_payload(i, f"api{tag}")
+
+    def http_worker(path: str, scope: str, body):
+        def make():
+            client = httpx.Client(base_url=base, timeout=120, headers={"X-API-Key": keys[scope]})
+
+            def call(_i):
+                r = client.post(path, json=body())
+                if r.status_code >= 300:
+                    raise RuntimeError(f"{path}: {r.status_code} {r.text[:200]}")
+            return call, client.close
+        return make
+
+    def sql_worker(role: str, query: str, params):
+        def make():
+            conn = psycopg.connect(scratch, autocommit=True)
+            conn.execute(f"SET ROLE {role}")  # constant role names; the server's pools do the same
+
+            def call(_i):
+                conn.execute(query, params()).fetchone()
+            return call, conn.close
+        return make
+
+    cases = [
+        ("webhook", (1, 16, 32),
+         http_worker("/ingest/clay-person-profile", "ingest", lambda: next_person("h")),
+         sql_worker("hq_ingest", "SELECT api.ingest('clay-person-profile', %s, NULL, NULL)",
+                    lambda: (Jsonb(next_person("d")),))),
+        ("leads", (1, 16),
+         http_worker("/api/leads", "query", lambda: LEADS_BODY),
+         sql_worker("hq_api", "SELECT api.leads(%s, 50, NULL)", lambda: (filters,))),
+    ]
+    out.print(f"{requests} calls per line; server: {workers} worker(s); times in ms", highlight=False)
+    for name, levels, http_make, sql_make in cases:
+        for conc in levels:
+            d_lat, d_wall = _load(requests, conc, sql_make)
+            h_lat, h_wall = _load(requests, conc, http_make)
+            h, d = _percentiles(h_lat), _percentiles(d_lat)
+            h_rate, d_rate = requests / h_wall, requests / d_wall
+            out.print(
+                f"{name} c={conc}: http p50 {h[0]:.2f} p95 {h[1]:.2f} p99 {h[2]:.2f}, {h_rate:.0f}/s | "
+                f"direct p50 {d[0]:.2f} p95 {d[1]:.2f} p99 {d[2]:.2f}, {d_rate:.0f}/s | "
+                f"overhead p50 {h[0] - d[0]:+.2f} ms, p50 ratio {h[0] / d[0]:.2f}x, "
+                f"throughput http/direct {h_rate / d_rate:.2f}", highlight=False)
