@@ -13,3 +13,6 @@ CREATE INDEX CONCURRENTLY companies_full_name_trgm ON core.companies_full USING 
 
 DROP INDEX CONCURRENTLY IF EXISTS core.companies_full_domain_trgm;
 CREATE INDEX CONCURRENTLY companies_full_domain_trgm ON core.companies_full USING gin (domain public.gin_trgm_ops);
+
+COMMENT ON INDEX core.companies_full_name_trgm IS 'Trigram index for company search by name (api.search_companies).';
+COMMENT ON INDEX core.companies_full_domain_trgm IS 'Trigram index for company search by domain (api.search_companies).';

@@ -30,3 +30,4 @@ COMMENT ON COLUMN raw.rejected_requests.status IS 'HTTP status it was answered w
 COMMENT ON COLUMN raw.rejected_requests.replayed_at IS 'When a replay stored it (then raw_id is set); NULL while still rejected.';
 COMMENT ON COLUMN raw.rejected_requests.raw_id IS 'The raw row the replay created.';
 CREATE INDEX rejected_requests_pending_idx ON raw.rejected_requests (workflow_slug, received_at) WHERE replayed_at IS NULL;
+COMMENT ON INDEX raw.rejected_requests_pending_idx IS 'Requests still to replay, per workflow slug (api.replay_rejected, hq status).';

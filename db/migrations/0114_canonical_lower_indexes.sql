@@ -12,3 +12,11 @@ CREATE INDEX employee_ranges_lower_name_idx ON reference.employee_ranges (lower(
 CREATE INDEX funding_ranges_lower_name_idx ON reference.funding_ranges (lower(name));
 CREATE INDEX revenue_ranges_lower_name_idx ON reference.revenue_ranges (lower(name));
 CREATE INDEX company_types_lower_name_idx ON reference.company_types (lower(name));
+COMMENT ON INDEX reference.job_functions_lower_name_idx IS 'Case-insensitive match of filter and reference values (core.canonical_values).';
+COMMENT ON INDEX reference.seniorities_lower_name_idx IS 'Case-insensitive match of filter and reference values (core.canonical_values).';
+COMMENT ON INDEX reference.countries_lower_name_idx IS 'Case-insensitive match of filter and reference values (core.canonical_values).';
+COMMENT ON INDEX reference.company_industries_lower_name_idx IS 'Case-insensitive match of filter and reference values (core.canonical_values).';
+COMMENT ON INDEX reference.employee_ranges_lower_name_idx IS 'Case-insensitive match of filter and reference values (core.canonical_values).';
+COMMENT ON INDEX reference.funding_ranges_lower_name_idx IS 'Case-insensitive match of filter and reference values (core.canonical_values).';
+COMMENT ON INDEX reference.revenue_ranges_lower_name_idx IS 'Case-insensitive match of filter and reference values (core.canonical_values).';
+COMMENT ON INDEX reference.company_types_lower_name_idx IS 'Case-insensitive match of filter and reference values (core.canonical_values).';

@@ -59,11 +59,12 @@ BEGIN
     split_part(v_wf.raw_table, '.', 1), split_part(v_wf.raw_table, '.', 2), v_wf.key_column)
     INTO v_out
     USING v_key, p_workflow_slug, v_payload, p_idempotency_key, v_digest;
-  -- status after the trigger ran (or of the earlier delivery with this key)
+  -- status after the trigger ran (or of the earlier delivery with this key);
+  -- one key probe either way (an OR of the two keys reads the whole table)
   EXECUTE format(
     'SELECT jsonb_build_object(''raw_id'', t.id, ''extraction_status'', t.extraction_status, ''extraction_error'', t.extraction_error,
                                ''reused'', t.idempotency_digest IS DISTINCT FROM $3 AND t.idempotency_digest IS NOT NULL)
-     FROM %I.%I t WHERE t.id = $1 OR ($1 IS NULL AND t.idempotency_key = $2)',
+     FROM %1$I.%2$I t WHERE t.id = coalesce($1, (SELECT k.id FROM %1$I.%2$I k WHERE k.idempotency_key = $2))',
     split_part(v_wf.raw_table, '.', 1), split_part(v_wf.raw_table, '.', 2))
     INTO v_out USING (v_out ->> 'raw_id')::uuid, p_idempotency_key, v_digest;
   IF (v_out ->> 'reused')::boolean THEN

@@ -21,7 +21,9 @@ AS $$
     WHERE pp.linkedin_url = coalesce(
       (SELECT x.linkedin_url FROM core.people x WHERE x.linkedin_url = u.url),
       (SELECT x.linkedin_url FROM core.person_identifiers i JOIN core.people x ON x.id = i.person_id
-       WHERE i.identifier = u.url ORDER BY core.is_salesnav_key(x.linkedin_url) LIMIT 1))
+       -- the primary key (identifier_type, identifier): one probe per type
+       WHERE i.identifier_type IN ('salesnav_id', 'linkedin_url') AND i.identifier = u.url
+       ORDER BY core.is_salesnav_key(x.linkedin_url) LIMIT 1))
   ), g AS (
     SELECT p.*, to_jsonb(f) AS gj, coalesce(f.sources, '{}') AS src, l.linkedin_url IS NOT NULL AS is_lead,
            cf.name AS company_name_golden, cf.country AS company_country

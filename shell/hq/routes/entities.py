@@ -22,7 +22,7 @@ def search_companies(q: str = Query(..., min_length=1, max_length=200, descripti
                      limit: int = Query(20, ge=1, le=100, description="At most this many results."),
                      x_api_key: str | None = Security(API_KEY), db: Db = Depends(get_db)):
     db.require_key(x_api_key, "query")
-    return db.call("api", "SELECT api.search_companies(%s, %s) AS r", (q, limit))["r"]
+    return db.call("read", "SELECT api.search_companies(%s, %s) AS r", (q, limit))["r"]
 
 
 @router.get("/api/companies/{domain:path}", response_model=None, responses={200: {"model": CompanyDetail}},
@@ -34,7 +34,7 @@ def search_companies(q: str = Query(..., min_length=1, max_length=200, descripti
 def company(domain: str = Path(..., description="The company's domain, any form.", examples=["antimetal.com"]),
             x_api_key: str | None = Security(API_KEY), db: Db = Depends(get_db)):
     db.require_key(x_api_key, "query")
-    row = db.call("api", "SELECT api.company_detail(%s) AS r", (domain,))["r"]
+    row = db.call("read", "SELECT api.company_detail(%s) AS r", (domain,))["r"]
     if row is None:
         raise ApiError(404, "not_found", f"no company with domain {domain!r}", "domain")
     return row
@@ -51,7 +51,7 @@ def person(linkedin: str = Path(..., description="Slug, profile URL or Sales Nav
                                 examples=["sam-rivera-88a1b2"]),
            x_api_key: str | None = Security(API_KEY), db: Db = Depends(get_db)):
     db.require_key(x_api_key, "query")
-    row = db.call("api", "SELECT api.person_detail(%s) AS r", (linkedin,))["r"]
+    row = db.call("read", "SELECT api.person_detail(%s) AS r", (linkedin,))["r"]
     if row is None:
         raise ApiError(404, "not_found", f"no person with LinkedIn profile {linkedin!r}", "linkedin")
     return row
@@ -63,4 +63,4 @@ def person(linkedin: str = Path(..., description="Slug, profile URL or Sales Nav
                         "(pending, extracted, failed, skipped). Scope `query`.")
 def workflows(x_api_key: str | None = Security(API_KEY), db: Db = Depends(get_db)):
     db.require_key(x_api_key, "query")
-    return db.call("api", "SELECT api.workflows() AS r")["r"]
+    return db.call("read", "SELECT api.workflows() AS r")["r"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, File, Header, Path, Query, Request, Security, UploadFile
 
-from hq.http import API_KEY, ApiError, Db, get_db, parse_json_body
+from hq.http import API_KEY, SECRET_HEADERS, ApiError, Db, get_db, parse_json_body
 from hq.schemas import ERRORS, IngestResult, UploadResult
 from hq.webhooks import REPLAY_TTL_SECONDS, verify_signature
 
@@ -65,10 +65,11 @@ async def raw_body(request: Request) -> bytes:
 
 
 def _reject(db: Db, request: Request, slug: str, key: str | None, body: bytes, err: ApiError) -> None:
-    """Keep the refused request in raw.rejected_requests (secrets are dropped in SQL)."""
+    """Keep the refused request in raw.rejected_requests; secret headers are
+    dropped here and again in SQL (api.ingest_reject), whoever calls it."""
     import json
 
-    headers = json.dumps(dict(request.headers))
+    headers = json.dumps({k: v for k, v in request.headers.items() if k.lower() not in SECRET_HEADERS})
     db.call("ingest", "SELECT api.ingest_reject(%s, %s, %s, %s::jsonb, %s, %s, %s) AS id",
             (request.url.path, slug, key, headers, body, err.message, err.status))
 

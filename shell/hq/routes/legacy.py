@@ -38,7 +38,7 @@ def job_title_lookup(body: LegacyJobTitleLookup, response: Response, x_api_key: 
                      db: Db = Depends(get_db)):
     _deprecated(response, "/api/lookup/job-title")
     db.require_key(x_api_key, "query")
-    return db.call("api", "SELECT api.legacy_job_title_lookup(%s) AS r", (body.job_title,))["r"]
+    return db.call("read", "SELECT api.legacy_job_title_lookup(%s) AS r", (body.job_title,))["r"]
 
 
 @router.post("/run/people/db/person-location/lookup", responses={200: {"model": LegacyLocationMatch}},
@@ -49,7 +49,7 @@ def location_lookup(body: LegacyLocationLookup, response: Response, x_api_key: s
                     db: Db = Depends(get_db)):
     _deprecated(response, "/api/lookup/location")
     db.require_key(x_api_key, "query")
-    return db.call("api", "SELECT api.legacy_location_lookup(%s, %s) AS r", (body.location_name, body.country))["r"]
+    return db.call("read", "SELECT api.legacy_location_lookup(%s, %s) AS r", (body.location_name, body.country))["r"]
 
 
 @router.post("/run/reference/job-title/update", responses={200: {"model": LegacyJobTitleUpdated}},
