@@ -5,7 +5,8 @@ a role that may create roles), `hq serve` connects its pools as hq_app, a
 NOINHERIT login role that is a member of exactly hq_ingest, hq_api and
 hq_admin (migration 0120), never as that superuser:
 
-- HQ_APP_DATABASE_URL, when set, is used as is;
+- HQ_APP_DATABASE_URL, when set, is used as is (refused if it names a
+  superuser);
 - else the URL is DATABASE_URL with user hq_app and a password that is
   HQ_APP_PASSWORD when set, else derived: HMAC-SHA256 keyed with
   DATABASE_URL's password and the cluster's system identifier, over
@@ -64,6 +65,10 @@ def app_database_url(database_url: str) -> str:
     """The URL the server's pools use (see the module docstring)."""
     explicit = os.environ.get("HQ_APP_DATABASE_URL")
     if explicit:
+        with psycopg.connect(explicit, connect_timeout=10) as conn:
+            if conn.execute("SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user").fetchone()[0]:
+                raise RuntimeError("HQ_APP_DATABASE_URL names a superuser; the server never connects as one "
+                                   f"(unset it to use {APP_ROLE}, or give a role like {APP_ROLE})")
         return explicit
     with psycopg.connect(database_url, autocommit=True) as conn:
         su, createrole = conn.execute(

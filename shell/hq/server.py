@@ -91,7 +91,8 @@ def route_info(route) -> tuple[bool, bool]:
         return False, False
     info = _ROUTE_INFO.get(id(route))
     if info is None:
-        upload = route.body_field is not None and isinstance(route.body_field.field_info, params.Form)
+        # a multipart body with a file in it (FastAPI marks the whole body File then)
+        upload = route.body_field is not None and isinstance(route.body_field.field_info, params.File)
         info = _ROUTE_INFO[id(route)] = (_needs_key(route.dependant), upload)
     return info
 
@@ -107,8 +108,8 @@ def authenticate(db, key: str, scope: str | None) -> AuthenticatedKey:
         else:
             raise RequestRefused(exc.status, exc.code, exc.message, exc.headers) from exc
     if row is None or (scope and not grants(row["scope"], scope)):
-        raise RequestRefused(403, "forbidden", "API key is invalid, revoked, or lacks the "
-                             f"{scope or 'needed'!r} scope")
+        lacks = f", or lacks the {scope!r} scope" if scope else ""
+        raise RequestRefused(403, "forbidden", f"API key is invalid or revoked{lacks}")
     info = request_info.get()
     if info is not None:
         info["key_id"] = str(row["key_id"])

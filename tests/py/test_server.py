@@ -421,3 +421,13 @@ def test_a_busy_pool_answers_503_after_its_timeout_not_a_hang(db_url):
         assert server.post("/ingest/clay-person-profile", key="ingest", json=person(31)).status_code == 202
     finally:
         server.stop()
+
+
+def test_serve_refuses_to_connect_as_a_superuser(db_url):
+    import subprocess
+
+    from live import HQ
+
+    proc = subprocess.run([HQ, "serve", "--port", "1"], capture_output=True, text=True, timeout=120,
+                          env={"DATABASE_URL": db_url, "HQ_APP_DATABASE_URL": db_url, "PATH": str(Path(HQ).parent)})
+    assert proc.returncode == 1 and "superuser" in proc.stderr and proc.stderr.count("\n") == 1
