@@ -40,3 +40,37 @@ GRANT EXECUTE ON FUNCTION api.health() TO hq_ingest;
 GRANT EXECUTE ON FUNCTION api.verify_api_key(text, text) TO hq_ingest;
 GRANT EXECUTE ON FUNCTION core.normalize_domain(text), core.normalize_linkedin_url(text) TO hq_ingest, hq_api;
 GRANT SELECT ON TABLE public._yoyo_migration TO hq_owner;
+
+-- Jobs (#21): the queue (schema procrastinate) and the worker role.
+-- procrastinate's functions and triggers name their tables unqualified:
+-- pinned to their schema, they work whoever calls them (an api.* function
+-- queueing jobs under its own search_path, the worker's pool).
+DO $$
+DECLARE
+  v_fn record;
+BEGIN
+  FOR v_fn IN
+    SELECT p.oid::regprocedure AS sig, p.prokind
+    FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+    WHERE n.nspname = 'procrastinate'
+  LOOP
+    EXECUTE format('ALTER %s %s SET search_path = procrastinate, pg_catalog',
+                   CASE v_fn.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END, v_fn.sig);
+  END LOOP;
+  -- api.worker_*: the worker's calls (mark rows sent, store responses), for hq_worker only
+  FOR v_fn IN
+    SELECT p.oid::regprocedure AS sig
+    FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+    WHERE n.nspname = 'api' AND p.proname LIKE 'worker\_%'
+  LOOP
+    EXECUTE format('REVOKE EXECUTE ON FUNCTION %s FROM hq_api, hq_ingest', v_fn.sig);
+    EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO hq_worker', v_fn.sig);
+  END LOOP;
+END $$;
+REVOKE ALL ON ALL FUNCTIONS IN SCHEMA procrastinate FROM PUBLIC;
+GRANT USAGE ON SCHEMA procrastinate TO hq_worker;
+GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA procrastinate TO hq_worker;
+GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA procrastinate TO hq_worker;
+GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA procrastinate TO hq_worker;
+GRANT USAGE ON SCHEMA api TO hq_worker;
+GRANT EXECUTE ON FUNCTION api.health(), api.job(bigint), api.jobs(text, text, int), api.job_counts() TO hq_worker;

@@ -18,6 +18,10 @@ bench_app = typer.Typer(help="Benchmarks; each prints a ratio against a baseline
 app.add_typer(db_app, name="db")
 app.add_typer(keys_app, name="keys")
 app.add_typer(bench_app, name="bench")
+priority_app = typer.Typer(help="The priority work list (core.priority_companies).")
+worklist_app = typer.Typer(help="Work lists for enrichment: people one field away from a lead.")
+app.add_typer(priority_app, name="priority")
+app.add_typer(worklist_app, name="worklist")
 
 err = Console(stderr=True)
 out = Console()
@@ -131,6 +135,59 @@ def _connect(autocommit: bool = False):
     from psycopg.rows import dict_row
 
     return psycopg.connect(_url(), autocommit=autocommit, row_factory=dict_row)
+
+
+@app.command()
+@one_line_errors
+def worker(concurrency: int = typer.Option(4, min=1, max=64, help="Jobs run at the same time in this process."),
+           queue: Optional[list[str]] = typer.Option(None, "--queue", "-q", help="Only these queues (similar, salesnav); default all."),
+           burst: bool = typer.Option(False, "--burst", help="Exit once no job is ready instead of waiting for more.")) -> None:
+    """Run the job queue (similar companies, Sales Navigator relay); SIGTERM stops it after the jobs in flight."""
+    from hq.jobs_cli import run_worker
+
+    run_worker(_url(), concurrency, queue or None, burst)
+
+
+@app.command()
+@one_line_errors
+def jobs(job_id: Optional[int] = typer.Argument(None, help="Show one job: events and the error of each attempt."),
+         status_: Optional[str] = typer.Option(None, "--status", help="todo, doing, succeeded, failed, cancelled, aborted."),
+         task: Optional[str] = typer.Option(None, help="hq.similar_fetch or hq.salesnav_relay."),
+         limit: int = typer.Option(30, min=1, max=1000, help="How many jobs, newest first.")) -> None:
+    """Jobs of the queue: counts per task and status, then the latest jobs with attempts and last error."""
+    from hq.jobs_cli import show_jobs
+
+    with _connect() as conn:
+        show_jobs(conn, out, job_id, status_, task, limit)
+
+
+@priority_app.command("load")
+@one_line_errors
+def priority_load(file: Path = typer.Argument(..., exists=True, dir_okay=False, help="CSV/TSV with domain, name and LinkedIn URL columns."),
+                  source: str = typer.Option("manual", help="Recorded as the rows' source.")) -> None:
+    """Load companies into the priority work list (normalized in SQL; re-loading is idempotent)."""
+    from hq.jobs_cli import load_priority
+
+    with _connect() as conn:
+        r = load_priority(conn, file, source)
+    out.print(f"{r['rows']} rows: {r['inserted']} new, {r['updated']} updated, {r['unchanged']} unchanged, "
+              f"{r['invalid']} refused", highlight=False)
+    for e in r["errors"][:20]:
+        out.print(f"  row {e['row']}: {e['error']}", highlight=False, markup=False)
+
+
+@worklist_app.command("export")
+@one_line_errors
+def worklist_export(missing: str = typer.Option(..., help="company_name, company_country, person_country, job_function or seniority."),
+                    entity: str = typer.Option("person", help="person, or company (for company_name / company_country)."),
+                    output: Optional[Path] = typer.Option(None, "--output", "-o", help="CSV file (default: stdout)."),
+                    limit: int = typer.Option(0, min=0, help="At most this many rows (0: all).")) -> None:
+    """CSV of the people (or companies) whose one missing lead field is FIELD, ready to paste into a Clay table."""
+    from hq.jobs_cli import export_worklist
+
+    with _connect() as conn:
+        n = export_worklist(conn, entity, missing, output, limit)
+    err.print(f"{n} rows", highlight=False)
 
 
 @keys_app.command("create")

@@ -1,0 +1,31 @@
+CREATE OR REPLACE FUNCTION api.worker_similar_start(p_item_id bigint)
+RETURNS jsonb
+LANGUAGE plpgsql
+VOLATILE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+-- A worker starts fetching one batch item: returns {item_id, domain,
+-- page_size, status}; only a 'pending' item is fetched (a done, failed or
+-- cancelled one means an earlier attempt, or another batch, already
+-- settled it). Counts the attempt and marks the batch running.
+DECLARE
+  v_item raw.company_enrich_similar_batch_items;
+  v_page_size int;
+BEGIN
+  UPDATE raw.company_enrich_similar_batch_items t
+     SET attempts = t.attempts + CASE WHEN t.status = 'pending' THEN 1 ELSE 0 END
+   WHERE t.id = p_item_id
+  RETURNING t.* INTO v_item;
+  IF NOT FOUND THEN
+    RETURN jsonb_build_object('item_id', p_item_id, 'status', 'missing');
+  END IF;
+  UPDATE raw.company_enrich_similar_batches b
+     SET status = 'running', started_at = coalesce(b.started_at, now())
+   WHERE b.id = v_item.batch_id AND b.status = 'queued' AND v_item.status = 'pending';
+  SELECT b.page_size INTO v_page_size FROM raw.company_enrich_similar_batches b WHERE b.id = v_item.batch_id;
+  RETURN jsonb_build_object('item_id', v_item.id, 'batch_id', v_item.batch_id, 'domain', v_item.domain,
+                            'page_size', v_page_size, 'status', v_item.status, 'attempts', v_item.attempts);
+END;
+$$;
+COMMENT ON FUNCTION api.worker_similar_start(bigint) IS 'Worker: claim an attempt at one similar-companies item; returns its domain, page size and status (fetch only when pending).';
