@@ -44,7 +44,10 @@ def show_jobs(conn, out, job_id: int | None, status: str | None, task: str | Non
         out.print(json.dumps(job, indent=2, default=str), highlight=False, markup=False, soft_wrap=True)
         return
     counts = conn.execute("SELECT * FROM api.job_counts()").fetchall()
-    out.print("; ".join(f"{c['task']} {c['status']}: {c['jobs']}" for c in counts) or "no jobs", highlight=False)
+    for c in counts:
+        out.print(f"{c['task']} {c['status']}: {c['jobs']}", highlight=False, soft_wrap=True)
+    if not counts:
+        out.print("no jobs", highlight=False)
     rows = conn.execute("SELECT * FROM api.jobs(%s, %s, %s)", (status, task, limit)).fetchall()
     table = Table("id", "task", "status", "attempts", "args", "last event", "last error")
     for r in rows:
