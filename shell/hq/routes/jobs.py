@@ -79,7 +79,7 @@ def _relay_export(db: Db, file: UploadFile, webhook_url: str, export_title: str 
     try:
         with db.connection("ingest") as conn:
             loaded = ingest_stream(conn, file.file, "salesnav-export")
-            queued = conn.execute("SELECT api.ingest_salesnav_export(%s, %s, %s, %s, %s, %s) AS r",
+            queued = conn.execute("SELECT api.ingest_salesnav_export(%s, %s, %s, %s, %s, %s::numeric) AS r",
                                   (loaded["batch_id"], url, export_title, export_timestamp, notes, rate)).fetchone()
             conn.commit()
     except UnicodeDecodeError as exc:
