@@ -291,6 +291,23 @@ def bench_rematch(people: int = typer.Option(1_000_000, help="People in the ware
         run(conn, people, affected, out)
 
 
+@bench_app.command("jobs")
+@one_line_errors
+def bench_jobs(domains: int = typer.Option(600, help="Similar-companies batch size (0: skip)."),
+               rows: int = typer.Option(10_000, help="Relay export rows (0: skip)."),
+               similar_rate: float = typer.Option(20, help="CompanyEnrich requests per second."),
+               relay_rate: float = typer.Option(200, help="Clay deliveries per second."),
+               concurrency: int = typer.Option(8, min=1, max=64, help="hq worker --concurrency.")) -> None:
+    """Run a batch and an export through real workers and a local stand-in server, SIGKILLing the worker halfway."""
+    from hq.bench_jobs import bench_relay, bench_similar
+
+    url = _url()
+    if domains:
+        bench_similar(url, out, domains, similar_rate, concurrency)
+    if rows:
+        bench_relay(url, out, rows, relay_rate, concurrency)
+
+
 @bench_app.command("leads")
 @one_line_errors
 def bench_leads(people: int = typer.Option(1_000_000, help="People in the warehouse (at people/4 companies).")) -> None:

@@ -100,10 +100,10 @@ class Runtime:
             row = await cur.fetchone()
             return row["v"] if row else None
 
-    async def wait_slot(self, target: str, rate: float) -> None:
-        delay = await self.call("SELECT api.worker_slot(%s, %s::numeric) AS v", (target, rate))
-        if delay and delay > 0:
-            await asyncio.sleep(float(delay))
+    async def sleep(self, seconds) -> None:
+        """Wait for the rate-limit slot the start call reserved."""
+        if seconds and seconds > 0:
+            await asyncio.sleep(float(seconds))
 
     async def post(self, url: str, body: dict, headers: dict) -> tuple[int | None, str, float | None]:
         """(status, text, retry_after); status None when no answer came (timeout, connection error)."""
@@ -168,10 +168,10 @@ async def similar_fetch(context, item_id: int) -> dict | None:
     """One domain's similar companies from CompanyEnrich, stored as a raw row."""
     rt: Runtime = context.additional_context["hq"]
     s = rt.settings
-    item = await rt.call("SELECT api.worker_similar_start(%s::bigint) AS v", (item_id,))
+    item = await rt.call("SELECT api.worker_similar_start(%s::bigint, %s::numeric) AS v", (item_id, s.companyenrich_rate))
     if item["status"] != "pending":
         return {"skipped": item["status"]}
-    await rt.wait_slot("companyenrich", s.companyenrich_rate)
+    await rt.sleep(item["wait_seconds"])
     status, text, retry_after = await rt.post(
         s.companyenrich_url.rstrip("/") + "/companies/similar",
         {"domain": item["domain"], "pageSize": item["page_size"]},
@@ -204,7 +204,7 @@ async def salesnav_relay(context, row_id: int) -> dict | None:
     except outbound.OutboundRefused as exc:
         await rt.failed(context.job, fail, row_id, str(exc), None, retryable=False, retry_after=None,
                         target=target, extra=(True,))
-    await rt.wait_slot(target, float(row["rate_per_second"]))
+    await rt.sleep(row["wait_seconds"])
     status, text, retry_after = await rt.post(url, row["body"], {"Idempotency-Key": row["idempotency_key"]})
     if status is None or outbound.classify(status) == "retry":
         await rt.failed(context.job, fail, row_id, text if status is None else _describe(status, text), status,
@@ -230,8 +230,7 @@ def make_pool(url: str, size: int) -> AsyncConnectionPool:
         await conn.commit()
 
     return AsyncConnectionPool(url, min_size=2, max_size=size, open=False, configure=configure,
-                               kwargs={"row_factory": dict_row, "options": "-c search_path=procrastinate"},
-                               check=AsyncConnectionPool.check_connection)
+                               kwargs={"row_factory": dict_row, "options": "-c search_path=procrastinate"})
 
 
 async def sweep(app: procrastinate.App, rt: Runtime) -> int:

@@ -14,7 +14,7 @@ import time
 import psycopg
 
 from jobs_helpers import HQ, scalar, serve, start_worker, stop_worker, wait_for
-from outbound_server import OutboundServer
+from hq.outbound_fake import OutboundServer
 
 N_DOMAINS = 60
 

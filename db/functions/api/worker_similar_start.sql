@@ -1,4 +1,4 @@
-CREATE OR REPLACE FUNCTION api.worker_similar_start(p_item_id bigint)
+CREATE OR REPLACE FUNCTION api.worker_similar_start(p_item_id bigint, p_rate numeric)
 RETURNS jsonb
 LANGUAGE plpgsql
 VOLATILE
@@ -8,10 +8,13 @@ AS $$
 -- A worker starts fetching one batch item: returns {item_id, domain,
 -- page_size, status}; only a 'pending' item is fetched (a done, failed or
 -- cancelled one means an earlier attempt, or another batch, already
--- settled it). Counts the attempt and marks the batch running.
+-- settled it). Counts the attempt, marks the batch running and, for a
+-- pending item, reserves its CompanyEnrich slot at p_rate per second
+-- (api.worker_slot): wait_seconds before sending.
 DECLARE
   v_item raw.company_enrich_similar_batch_items;
   v_page_size int;
+  v_wait numeric;
 BEGIN
   UPDATE raw.company_enrich_similar_batch_items t
      SET attempts = t.attempts + CASE WHEN t.status = 'pending' THEN 1 ELSE 0 END
@@ -23,9 +26,13 @@ BEGIN
   UPDATE raw.company_enrich_similar_batches b
      SET status = 'running', started_at = coalesce(b.started_at, now())
    WHERE b.id = v_item.batch_id AND b.status = 'queued' AND v_item.status = 'pending';
+  IF v_item.status = 'pending' THEN
+    v_wait := api.worker_slot('companyenrich', p_rate);
+  END IF;
   SELECT b.page_size INTO v_page_size FROM raw.company_enrich_similar_batches b WHERE b.id = v_item.batch_id;
   RETURN jsonb_build_object('item_id', v_item.id, 'batch_id', v_item.batch_id, 'domain', v_item.domain,
-                            'page_size', v_page_size, 'status', v_item.status, 'attempts', v_item.attempts);
+                            'page_size', v_page_size, 'status', v_item.status, 'attempts', v_item.attempts,
+                            'wait_seconds', v_wait);
 END;
 $$;
-COMMENT ON FUNCTION api.worker_similar_start(bigint) IS 'Worker: claim an attempt at one similar-companies item; returns its domain, page size and status (fetch only when pending).';
+COMMENT ON FUNCTION api.worker_similar_start(bigint, numeric) IS 'Worker: claim an attempt at one similar-companies item and reserve its rate slot; returns its domain, page size, status (fetch only when pending) and the wait.';

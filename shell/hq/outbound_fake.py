@@ -1,4 +1,4 @@
-"""A local HTTP server, started by a test, that answers like CompanyEnrich's
+"""A local HTTP server, started by a test or `hq bench jobs`, that answers like CompanyEnrich's
 similar-companies endpoint (POST /companies/similar) and like a Clay
 webhook (POST /clay/<anything>), with failures on demand: 429 with
 Retry-After, 500, answers slower than the worker's timeout, a 4xx, and a
@@ -67,9 +67,11 @@ class OutboundServer:
                     action = server.faults[key].pop(0) if server.faults.get(key) else "ok"
                     hook = server.before_answer
                 gone = bool(hook and hook(n, kind, key))
+                if action.startswith("slow:"):  # answers, late but within the worker's timeout
+                    time.sleep(float(action.split(":")[1]))
                 if action == "timeout":
                     time.sleep(server.timeout_sleep)
-                    return self._answer(200, {"late": True})
+                    return self._answer(504, {"error": "too late"})  # a worker with a longer timeout retries it too
                 if action.startswith("429"):
                     return self._answer(429, {"error": "rate limited"}, {"Retry-After": action.split(":")[1] if ":" in action else "1"})
                 if action.isdigit():
@@ -100,7 +102,11 @@ class OutboundServer:
                 except OSError:
                     return False
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
+        class Server(ThreadingHTTPServer):
+            def handle_error(self, request, client_address):
+                pass  # a killed worker resets its connections: expected here
+
+        self.httpd = Server(("127.0.0.1", self.port), Handler)
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
