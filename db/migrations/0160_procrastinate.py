@@ -30,6 +30,7 @@ def apply(conn):
           EXECUTE format('GRANT hq_worker TO %I', current_user);
         END IF;
       END $$""")
+    cur.execute("COMMENT ON ROLE hq_worker IS 'hq worker: runs the job queue (schema procrastinate) and calls api.worker_*'")
     cur.execute("CREATE SCHEMA IF NOT EXISTS procrastinate AUTHORIZATION hq_owner")
     cur.execute("COMMENT ON SCHEMA procrastinate IS "
                 "'The job queue (procrastinate): jobs, their events, workers. Run by hq worker as hq_worker.'")
