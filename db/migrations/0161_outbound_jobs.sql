@@ -56,6 +56,7 @@ CREATE TABLE raw.company_enrich_similar_batch_items (
   http_status int,
   error text,
   raw_id uuid,
+  response jsonb,
   reused boolean NOT NULL DEFAULT false,
   job_id bigint,
   finished_at timestamptz,
@@ -64,6 +65,7 @@ CREATE INDEX company_enrich_similar_items_open_idx ON raw.company_enrich_similar
 CREATE INDEX company_enrich_similar_items_domain_idx ON raw.company_enrich_similar_batch_items (domain) WHERE status = 'pending';
 CREATE INDEX company_enrich_similar_items_job_idx ON raw.company_enrich_similar_batch_items (job_id);
 COMMENT ON TABLE raw.company_enrich_similar_batch_items IS 'Per-domain state of a similar-companies batch: pending, done (raw_id; reused = answered from an earlier fetch), failed (error, http_status) or cancelled; job_id is its procrastinate job.';
+COMMENT ON COLUMN raw.company_enrich_similar_batch_items.response IS 'A provider answer received but not yet stored as a raw row (committed the moment it arrives, so a worker killed while the pipeline runs never fetches it again); cleared once stored.';
 
 -- Sales Navigator -> Clay relay
 CREATE TABLE raw.salesnav_exports (

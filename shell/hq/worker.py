@@ -169,6 +169,8 @@ async def similar_fetch(context, item_id: int) -> dict | None:
     rt: Runtime = context.additional_context["hq"]
     s = rt.settings
     item = await rt.call("SELECT api.worker_similar_start(%s::bigint, %s::numeric) AS v", (item_id, s.companyenrich_rate))
+    if item["status"] == "received":  # answered before a crash: store it, do not fetch again
+        return await rt.call("SELECT api.worker_similar_store(%s::bigint) AS v", (item_id,))
     if item["status"] != "pending":
         return {"skipped": item["status"]}
     await rt.sleep(item["wait_seconds"])
@@ -188,7 +190,9 @@ async def similar_fetch(context, item_id: int) -> dict | None:
     except ValueError:
         await rt.failed(context.job, fail, item_id, f"HTTP {status} with a body that is not JSON", status,
                         retryable=True, retry_after=None, target="companyenrich")
-    return await rt.call("SELECT api.worker_similar_store(%s::bigint, %s::int, %s) AS v", (item_id, status, Jsonb(payload)))
+    async with rt.pool.connection() as conn:  # committed at once: a crash from here on never refetches
+        await conn.execute("SELECT api.worker_similar_received(%s::bigint, %s::int, %s)", (item_id, status, Jsonb(payload)))
+    return await rt.call("SELECT api.worker_similar_store(%s::bigint) AS v", (item_id,))
 
 
 async def salesnav_relay(context, row_id: int) -> dict | None:

@@ -2,7 +2,7 @@
 -- reuse, refusals, one job per domain), relay marking once, the stop on a
 -- refused row, priority-list idempotency.
 BEGIN;
-SELECT plan(20);
+SELECT plan(21);
 
 SELECT is(api.worker_slot('t:test', 10), 0::numeric, 'an idle target sends at once');
 -- (BETWEEN would call the volatile function twice: each call reserves a slot)
@@ -18,8 +18,11 @@ SELECT is(api.similar_batch_create(ARRAY['https://www.Acme.io/x', 'acme.io', 'gl
 SELECT is((SELECT count(*) FROM procrastinate.procrastinate_jobs WHERE task_name = 'hq.similar_fetch' AND status = 'todo'),
           2::bigint, 'the jobs are queued in the same transaction');
 SELECT is(api.similar_batch_create(ARRAY['acme.io']) ->> 'joined', '1', 'a domain another batch is fetching joins its job');
-SELECT is(api.worker_similar_store((SELECT min(id) FROM raw.company_enrich_similar_batch_items WHERE domain = 'acme.io'), 200,
-                                   '{"items": [{"domain": "similar-one.example", "name": "Similar One"}]}') ->> 'similar',
+SELECT api.worker_similar_received((SELECT min(id) FROM raw.company_enrich_similar_batch_items WHERE domain = 'acme.io'), 200,
+                                   '{"items": [{"domain": "similar-one.example", "name": "Similar One"}]}');
+SELECT is(api.worker_similar_start((SELECT min(id) FROM raw.company_enrich_similar_batch_items WHERE domain = 'acme.io'), 10) ->> 'status',
+          'received', 'an answer received before a crash is stored, not fetched again');
+SELECT is(api.worker_similar_store((SELECT min(id) FROM raw.company_enrich_similar_batch_items WHERE domain = 'acme.io')) ->> 'similar',
           '1', 'a response is stored and its similar company extracted');
 SELECT is((SELECT array_agg(status ORDER BY id) FROM raw.company_enrich_similar_batch_items WHERE domain = 'acme.io'),
           ARRAY['done', 'done'], 'both batches waiting on the domain are done');
