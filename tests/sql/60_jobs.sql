@@ -1,8 +1,8 @@
 -- Outbound jobs in SQL: the shared rate limiter, batch creation (dedupe,
 -- reuse, refusals, one job per domain), relay marking once, the stop on a
--- refused row, priority-list idempotency.
+-- refused row, priority-list idempotency, who may call the worker functions.
 BEGIN;
-SELECT plan(21);
+SELECT plan(23);
 
 SELECT is(api.worker_slot('t:test', 10), 0::numeric, 'an idle target sends at once');
 -- (BETWEEN would call the volatile function twice: each call reserves a slot)
@@ -49,6 +49,13 @@ SELECT is(api.priority_load('[{"domain": "WWW.Initech.example", "name": "Initech
           '{"rows": 2, "inserted": 1, "updated": 0, "unchanged": 0, "invalid": 1}'::jsonb, 'priority rows normalized');
 SELECT is(api.priority_load('[{"domain": "initech.example", "name": "Initech"}]') ->> 'unchanged', '1',
           're-loading the same row changes nothing');
+
+SET LOCAL ROLE hq_api;
+SELECT throws_ok($$SELECT api.worker_relay_sent(1, 200)$$, '42501', NULL, 'only the worker role may mark relay rows sent');
+RESET ROLE;
+SET LOCAL ROLE hq_worker;
+SELECT throws_ok($$SELECT count(*) FROM raw.salesnav_clay_outbox$$, '42501', NULL, 'the worker reads no raw table directly');
+RESET ROLE;
 
 SELECT * FROM finish();
 ROLLBACK;
