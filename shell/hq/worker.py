@@ -135,10 +135,11 @@ class Runtime:
         raise RetryLater(error, delay)
 
 
-def recorded(task):
+def recorded(task, fail_sql: str, key: str):
     """Record an unexpected error of a task (database unreachable, a bug) in
-    core.job_errors before procrastinate retries the job; failures the task
-    handled itself were recorded already."""
+    core.job_errors before procrastinate retries the job; at the last attempt
+    the item fails with that error, so it is settled rather than requeued
+    forever. Failures the task handled itself were recorded already."""
 
     @functools.wraps(task)
     async def wrapper(context, **kwargs):
@@ -148,10 +149,13 @@ def recorded(task):
             raise
         except Exception as exc:
             rt: Runtime = context.additional_context["hq"]
+            attempt, error = context.job.attempts + 1, f"{type(exc).__name__}: {exc}"
             try:
                 async with rt.pool.connection() as conn:
                     await conn.execute("SELECT api.worker_job_error(%s::bigint, %s::int, %s, NULL, NULL)",
-                                       (context.job.id, context.job.attempts + 1, f"{type(exc).__name__}: {exc}"))
+                                       (context.job.id, attempt, error))
+                    if attempt >= rt.settings.max_attempts:
+                        await conn.execute(fail_sql, (kwargs[key], error, None, True))
             except Exception:  # noqa: BLE001 - the database may be what failed; procrastinate still retries
                 log.exception("could not record the error of job %s", context.job.id)
             raise
@@ -223,8 +227,10 @@ async def salesnav_relay(context, row_id: int) -> dict | None:
 def make_app(settings: Settings) -> procrastinate.App:
     app = procrastinate.App(connector=procrastinate.PsycopgConnector())
     retry = HqRetry(settings)
-    app.task(name="hq.similar_fetch", queue="similar", pass_context=True, retry=retry)(recorded(similar_fetch))
-    app.task(name="hq.salesnav_relay", queue="salesnav", pass_context=True, retry=retry)(recorded(salesnav_relay))
+    app.task(name="hq.similar_fetch", queue="similar", pass_context=True, retry=retry)(
+        recorded(similar_fetch, "SELECT api.worker_similar_fail(%s::bigint, %s, %s::int, %s)", "item_id"))
+    app.task(name="hq.salesnav_relay", queue="salesnav", pass_context=True, retry=retry)(
+        recorded(salesnav_relay, "SELECT api.worker_relay_fail(%s::bigint, %s, %s::int, %s, false)", "row_id"))
     return app
 
 
