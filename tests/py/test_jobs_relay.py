@@ -144,8 +144,14 @@ def test_relay_stops_on_a_refused_row_and_checks_the_webhook_host(db_url):
             worker = start_worker(db_url, clay.url, "--concurrency", "1")
             status = lambda: server.get(f"/api/salesnav/exports/{export['id']}", key="query").json()  # noqa: E731
             stopped = wait_for(lambda: (s := status())["status"] == "stopped" and s, 60, "the export to stop")
+            delivered_at_stop = len(clay.delivered)
             time.sleep(1.0)
             assert status() == stopped, "nothing is sent after the stop"
+            # the webhook is fixed (its one 400 was consumed): resume sends the 15 unsent rows, and only those
+            resumed = server.post(f"/api/salesnav/exports/{export['id']}/resume", key="ingest").json()
+            assert (resumed["status"], resumed["pending"], resumed["sent"], resumed["error_message"]) == ("queued", 15, 5, None)
+            done = wait_for(lambda: (s := status())["status"] == "completed" and s, 60, "the resumed export")
+            assert server.post(f"/api/salesnav/exports/{'0' * 8}-0000-0000-0000-{'0' * 12}/resume", key="ingest").status_code == 404
             stop_worker(worker)
         finally:
             if worker and worker.poll() is None:
@@ -154,7 +160,9 @@ def test_relay_stops_on_a_refused_row_and_checks_the_webhook_host(db_url):
     assert stopped["sent"] == 5 and stopped["failed"] == 1 and stopped["pending"] == 14
     assert stopped["error_message"].startswith("row 6: HTTP 400"), stopped
     assert stopped["failures"] == [{"row_num": 6, "error": stopped["error_message"][len("row 6: "):], "http_status": 400}]
-    assert len(clay.delivered) == 5
+    assert delivered_at_stop == 5
+    assert (done["sent"], done["pending"], done["failed"]) == (20, 0, 0)
+    assert all(clay.delivered[f"{export['id']}:{i}"] == 1 for i in range(1, 21))
 
 
 def test_sigterm_lets_the_job_in_flight_finish(db_url):

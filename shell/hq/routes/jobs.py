@@ -124,3 +124,13 @@ def salesnav_export_status(export_id: str, x_api_key: str | None = Header(None),
     if row is None:
         raise ApiError(404, "not_found", f"no Sales Navigator export {export_id}")
     return row
+
+
+@router.post("/api/salesnav/exports/{export_id}/resume")
+def salesnav_export_resume(export_id: str, x_api_key: str | None = Header(None), db: Db = Depends(get_db)):
+    """Send a stopped export's unsent rows again once the webhook accepts them."""
+    db.require_key(x_api_key, "ingest")
+    row = db.call("api", "SELECT api.salesnav_export_resume(%s) AS r", (_uuid(export_id, "export_id"),))["r"]
+    if row is None:
+        raise ApiError(404, "not_found", f"no Sales Navigator export {export_id}")
+    return row
