@@ -126,7 +126,8 @@ class Runtime:
         delay = None if final else (retry_after if retry_after is not None
                                     else outbound.backoff_seconds(attempt, s.backoff_base, s.backoff_max))
         async with self.pool.connection() as conn:
-            await conn.execute("SELECT api.worker_job_error(%s::bigint, %s::int, %s, %s::int, %s::numeric)", (job.id, attempt, error, status, delay))
+            await conn.execute("SELECT api.worker_job_error(%s::bigint, %s::int, %s, %s::int, %s::numeric)",
+                               (job.id, attempt, error, status, delay))
             await conn.execute(fail_sql, (key, error, status, final, *extra))
             if retry_after:
                 await conn.execute("SELECT api.worker_push_back(%s, %s::numeric)", (target, retry_after))
@@ -208,7 +209,7 @@ async def salesnav_relay(context, row_id: int) -> dict | None:
     fail = "SELECT api.worker_relay_fail(%s::bigint, %s, %s::int, %s, %s)"
     target = f"salesnav-export:{row['export_id']}"
     try:
-        url = outbound.check_url(row["webhook_url"])
+        url = await asyncio.to_thread(outbound.check_url, row["webhook_url"])  # resolves the host: off the event loop
     except outbound.OutboundRefused as exc:
         await rt.failed(context.job, fail, row_id, str(exc), None, retryable=False, retry_after=None,
                         target=target, extra=(True,))
