@@ -43,15 +43,16 @@ def sent_at(db_url: str, export_id: str) -> dict[int, object]:
 
 
 def test_relay_holds_the_configured_rate(db_url):
-    n, rate = 100, 20
+    n, rate = 60, 10  # the default rate: the export is posted without rate_per_second
     with OutboundServer() as clay:
         server = serve(db_url)
         worker = None
         try:
-            r = post_export(server, "/api/salesnav/exports", n, f"{clay.url}/clay/hook-1", rate_per_second=str(rate))
+            r = post_export(server, "/api/salesnav/exports", n, f"{clay.url}/clay/hook-1")
             assert r.status_code == 202, r.text
             export = r.json()
             assert export["rows"] == n and export["queued"] == n and export["loaded"] == n
+            assert export["rate_per_second"] == rate
             worker = start_worker(db_url, clay.url, "--concurrency", "8")
             status = lambda: server.get(f"/api/salesnav/exports/{export['id']}", key="query").json()  # noqa: E731
             final = wait_for(lambda: (s := status())["status"] == "completed" and s, 60, "the export to be relayed")
