@@ -16,8 +16,9 @@ from live import start_server
 HQ = str(Path(sys.executable).parent / "hq")
 
 # fast retries and stall detection, so failures and a killed worker play out in seconds
+# (stalled after 8 missed heartbeats: a live worker slowed by a loaded machine is not taken for dead)
 WORKER_ENV = {"HQ_JOB_BACKOFF_BASE": "0.2", "HQ_JOB_BACKOFF_MAX": "2", "HQ_OUTBOUND_TIMEOUT": "0.6",
-              "HQ_WORKER_HEARTBEAT": "0.5", "HQ_WORKER_STALLED_AFTER": "2", "HQ_JOB_MAX_ATTEMPTS": "6",
+              "HQ_WORKER_HEARTBEAT": "0.5", "HQ_WORKER_STALLED_AFTER": "4", "HQ_JOB_MAX_ATTEMPTS": "6",
               "HQ_LOG_LEVEL": "WARNING", "HQ_OUTBOUND_HOSTS": "127.0.0.1"}
 
 
