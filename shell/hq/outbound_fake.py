@@ -74,6 +74,8 @@ class OutboundServer:
                     return self._answer(504, {"error": "too late"})  # a worker with a longer timeout retries it too
                 if action.startswith("429"):
                     return self._answer(429, {"error": "rate limited"}, {"Retry-After": action.split(":")[1] if ":" in action else "1"})
+                if action == "nul":  # valid JSON that PostgreSQL's jsonb cannot hold
+                    return self._answer(200, {"items": [], "note": "\u0000"})
                 if action.isdigit():
                     return self._answer(int(action), {"error": f"injected {action}"})
                 if kind == "similar":

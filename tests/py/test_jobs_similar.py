@@ -121,3 +121,26 @@ def test_similar_batch_survives_failures_and_a_killed_worker(db_url):
     one = subprocess.run([HQ, "jobs", str(retried)], env={**os.environ, "DATABASE_URL": db_url}, capture_output=True, text=True)
     assert one.returncode == 0 and json.loads(one.stdout)["errors"][0]["http_status"] == 429
     assert scalar(db_url, "SELECT count(*) FROM procrastinate.procrastinate_jobs WHERE status = 'doing'") == 0
+
+
+def test_an_answer_the_database_cannot_store_fails_its_domain_after_the_last_attempt(db_url):
+    with OutboundServer() as provider:
+        provider.faults["nul.example"] = ["nul", "nul"]
+        server = serve(db_url)
+        worker = None
+        try:
+            batch = server.post("/api/companies/similar", key="ingest", json={"domains": ["nul.example", "fine.example"]}).json()
+            worker = start_worker(db_url, provider.url, HQ_JOB_MAX_ATTEMPTS="2")
+            final = wait_for(lambda: (s := server.get(f"/api/companies/similar/{batch['batch_id']}", key="query").json())["status"] == "completed" and s,
+                             60, "the batch to settle")
+            stop_worker(worker)
+        finally:
+            if worker and worker.poll() is None:
+                worker.kill()
+            server.stop()
+    assert (final["done"], final["failed"]) == (1, 1)
+    failure = final["failures"][0]
+    assert failure["domain"] == "nul.example" and "\\u0000" in failure["error"], failure
+    job_id = scalar(db_url, "SELECT job_id FROM raw.company_enrich_similar_batch_items WHERE domain = 'nul.example'")
+    assert scalar(db_url, "SELECT status::text FROM procrastinate.procrastinate_jobs WHERE id = %s", (job_id,)) == "failed"
+    assert scalar(db_url, "SELECT count(*) FROM core.job_errors WHERE job_id = %s", (job_id,)) == 2
