@@ -63,6 +63,11 @@ GRANT EXECUTE ON FUNCTION api.ingest_reject(text, text, text, jsonb, bytea, text
 -- them to hq_api, so they are taken back here (by name, whatever their
 -- signature). Every role authenticates its requests with api.authenticate.
 GRANT USAGE ON SCHEMA api TO hq_admin;
+
+-- Jobs (#21): the queue (schema procrastinate) and the worker role.
+-- procrastinate's functions and triggers name their tables unqualified:
+-- pinned to their schema, they work whoever calls them (an api.* function
+-- queueing jobs under its own search_path, the worker's pool).
 DO $$
 DECLARE
   v_fn record;
@@ -94,3 +99,27 @@ GRANT EXECUTE ON FUNCTION api.health(), api.verify_api_key(text, text) TO hq_adm
 -- with hq_api, which renders the quality page.
 REVOKE EXECUTE ON FUNCTION api.map_unmatched_value(text, text, jsonb), api.replay_failed(text, text) FROM hq_api, hq_ingest;
 GRANT EXECUTE ON FUNCTION api.map_unmatched_value(text, text, jsonb), api.replay_failed(text, text) TO hq_admin;
+
+    FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+    WHERE n.nspname = 'procrastinate'
+  LOOP
+    EXECUTE format('ALTER %s %s SET search_path = procrastinate, pg_catalog',
+                   CASE v_fn.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END, v_fn.sig);
+  END LOOP;
+  -- api.worker_*: the worker's calls (mark rows sent, store responses), for hq_worker only
+  FOR v_fn IN
+    SELECT p.oid::regprocedure AS sig
+    FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+    WHERE n.nspname = 'api' AND p.proname LIKE 'worker\_%'
+  LOOP
+    EXECUTE format('REVOKE EXECUTE ON FUNCTION %s FROM hq_api, hq_ingest', v_fn.sig);
+    EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO hq_worker', v_fn.sig);
+  END LOOP;
+END $$;
+REVOKE ALL ON ALL FUNCTIONS IN SCHEMA procrastinate FROM PUBLIC;
+GRANT USAGE ON SCHEMA procrastinate TO hq_worker;
+GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA procrastinate TO hq_worker;
+GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA procrastinate TO hq_worker;
+GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA procrastinate TO hq_worker;
+GRANT USAGE ON SCHEMA api TO hq_worker;
+GRANT EXECUTE ON FUNCTION api.health(), api.job(bigint), api.jobs(text, text, int), api.job_counts() TO hq_worker;

@@ -23,6 +23,12 @@ app.add_typer(bench_app, name="bench")
 app.add_typer(demo_app, name="demo")
 app.add_typer(workflows_app, name="workflows")
 
+
+priority_app = typer.Typer(help="The priority work list (core.priority_companies).")
+worklist_app = typer.Typer(help="Work lists for enrichment: people one field away from a lead.")
+app.add_typer(priority_app, name="priority")
+app.add_typer(worklist_app, name="worklist")
+
 err = Console(stderr=True)
 out = Console(soft_wrap=True)  # long result lines stay one line (greppable, pasteable)
 
@@ -286,6 +292,59 @@ def _connect(autocommit: bool = False):
     return psycopg.connect(_url(), autocommit=autocommit, row_factory=dict_row)
 
 
+@app.command()
+@one_line_errors
+def worker(concurrency: int = typer.Option(4, min=1, max=64, help="Jobs run at the same time in this process."),
+           queue: Optional[list[str]] = typer.Option(None, "--queue", "-q", help="Only these queues (similar, salesnav); default all."),
+           burst: bool = typer.Option(False, "--burst", help="Exit once no job is ready instead of waiting for more.")) -> None:
+    """Run the job queue (similar companies, Sales Navigator relay); SIGTERM stops it after the jobs in flight."""
+    from hq.jobs_cli import run_worker
+
+    run_worker(_url(), concurrency, queue or None, burst)
+
+
+@app.command()
+@one_line_errors
+def jobs(job_id: Optional[int] = typer.Argument(None, help="Show one job: events and the error of each attempt."),
+         status_: Optional[str] = typer.Option(None, "--status", help="todo, doing, succeeded, failed, cancelled, aborted."),
+         task: Optional[str] = typer.Option(None, help="hq.similar_fetch or hq.salesnav_relay."),
+         limit: int = typer.Option(30, min=1, max=1000, help="How many jobs, newest first.")) -> None:
+    """Jobs of the queue: counts per task and status, then the latest jobs with attempts and last error."""
+    from hq.jobs_cli import show_jobs
+
+    with _connect() as conn:
+        show_jobs(conn, out, job_id, status_, task, limit)
+
+
+@priority_app.command("load")
+@one_line_errors
+def priority_load(file: Path = typer.Argument(..., exists=True, dir_okay=False, help="CSV/TSV with domain, name and LinkedIn URL columns."),
+                  source: str = typer.Option("manual", help="Recorded as the rows' source.")) -> None:
+    """Load companies into the priority work list (normalized in SQL; re-loading is idempotent)."""
+    from hq.jobs_cli import load_priority
+
+    with _connect() as conn:
+        r = load_priority(conn, file, source)
+    out.print(f"{r['rows']} rows: {r['inserted']} new, {r['updated']} updated, {r['unchanged']} unchanged, "
+              f"{r['invalid']} refused", highlight=False)
+    for e in r["errors"][:20]:
+        out.print(f"  row {e['row']}: {e['error']}", highlight=False, markup=False)
+
+
+@worklist_app.command("export")
+@one_line_errors
+def worklist_export(missing: str = typer.Option(..., help="company_name, company_country, person_country, job_function or seniority."),
+                    entity: str = typer.Option("person", help="person, or company (for company_name / company_country)."),
+                    output: Optional[Path] = typer.Option(None, "--output", "-o", help="CSV file (default: stdout)."),
+                    limit: int = typer.Option(0, min=0, help="At most this many rows (0: all).")) -> None:
+    """CSV of the people (or companies) whose one missing lead field is FIELD, ready to paste into a Clay table."""
+    from hq.jobs_cli import export_worklist
+
+    with _connect() as conn:
+        n = export_worklist(conn, entity, missing, output, limit)
+    err.print(f"{n} rows", highlight=False)
+
+
 @keys_app.command("create")
 @one_line_errors
 def keys_create(scope: str = typer.Option(..., help="ingest, query or admin."),
@@ -505,6 +564,23 @@ def bench_api(people: int = typer.Option(2_000, help="People in the scratch ware
     from hq.bench_api import bench_api as run
 
     run(_url(), people, requests, out, workers)
+
+
+@bench_app.command("jobs")
+@one_line_errors
+def bench_jobs(domains: int = typer.Option(600, help="Similar-companies batch size (0: skip)."),
+               rows: int = typer.Option(10_000, help="Relay export rows (0: skip)."),
+               similar_rate: float = typer.Option(20, help="CompanyEnrich requests per second."),
+               relay_rate: float = typer.Option(200, help="Clay deliveries per second."),
+               concurrency: int = typer.Option(8, min=1, max=64, help="hq worker --concurrency.")) -> None:
+    """Run a batch and an export through real workers and a local stand-in server, SIGKILLing the worker halfway."""
+    from hq.bench_jobs import bench_relay, bench_similar
+
+    url = _url()
+    if domains:
+        bench_similar(url, out, domains, similar_rate, concurrency)
+    if rows:
+        bench_relay(url, out, rows, relay_rate, concurrency)
 
 
 @bench_app.command("leads")

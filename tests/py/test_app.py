@@ -1,5 +1,7 @@
 """The HTTP shell against a real migrated database."""
 
+import re
+
 from fastapi.testclient import TestClient
 
 from hq.app import create_app
@@ -11,7 +13,7 @@ def test_health_reports_migration_version(db_url):
     assert r.status_code == 200
     body = r.json()
     assert body["status"] == "ok"
-    assert body["migration_version"][:4].isdigit() and body["migration_version"][4] == "_"
+    assert re.match(r"^\d{4}_", body["migration_version"])  # helpers' migration ranges go past 00xx
 
 
 def test_unknown_route_is_404_in_the_error_shape(db_url):

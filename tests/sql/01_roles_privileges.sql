@@ -4,7 +4,7 @@ SELECT plan(16);
 SELECT has_role('hq_owner', 'owner role exists');
 SELECT has_role('hq_ingest', 'ingest role exists');
 SELECT has_role('hq_api', 'api role exists');
-SELECT schemas_are(ARRAY['public', 'raw', 'extracted', 'reference', 'core', 'api', 'client'], 'exactly the project schemas');
+SELECT schemas_are(ARRAY['public', 'raw', 'extracted', 'reference', 'core', 'api', 'client', 'procrastinate'], 'exactly the project schemas');
 SELECT is((SELECT count(*)::int FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
            WHERE n.nspname IN ('raw','extracted','reference','core','api','client') AND c.relkind IN ('r','v','p')
              AND c.relowner <> 'hq_owner'::regrole), 0, 'hq_owner owns every table and view');

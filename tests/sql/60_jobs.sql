@@ -1,0 +1,63 @@
+-- Outbound jobs in SQL: the shared rate limiter, batch creation (dedupe,
+-- reuse, refusals, one job per domain), relay marking once, the stop on a
+-- refused row, priority-list idempotency, who may call the worker functions.
+BEGIN;
+SELECT plan(23);
+
+-- one request per 10 s, so a slow machine between two statements cannot
+-- blur the spacing; BETWEEN would call the volatile function twice (each
+-- call reserves a slot), hence the subqueries
+SELECT is(api.worker_slot('t:test', 0.1), 0::numeric, 'an idle target sends at once');
+SELECT ok(w BETWEEN 9 AND 10, 'the next slot is 1/rate later') FROM (SELECT api.worker_slot('t:test', 0.1) AS w OFFSET 0) q;
+SELECT ok(w BETWEEN 19 AND 20, 'and the one after 2/rate') FROM (SELECT api.worker_slot('t:test', 0.1) AS w OFFSET 0) q;
+SELECT lives_ok($$SELECT api.worker_push_back('t:test', 60)$$, 'Retry-After pushes the target back');
+SELECT ok(w BETWEEN 55 AND 60, 'no slot before the Retry-After is over') FROM (SELECT api.worker_slot('t:test', 0.1) AS w OFFSET 0) q;
+SELECT throws_ok($$SELECT api.worker_slot('t:test', 0)$$, '22023', NULL, 'a zero rate is refused');
+
+SELECT is(api.similar_batch_create(ARRAY['https://www.Acme.io/x', 'acme.io', 'globex.example', 'nope']) - 'batch_id',
+          '{"total": 3, "queued": 2, "joined": 0, "reused": 0, "invalid": 1}'::jsonb,
+          'domains normalized and deduplicated, junk refused, one job per domain');
+SELECT is((SELECT count(*) FROM procrastinate.procrastinate_jobs WHERE task_name = 'hq.similar_fetch' AND status = 'todo'),
+          2::bigint, 'the jobs are queued in the same transaction');
+SELECT is(api.similar_batch_create(ARRAY['acme.io']) ->> 'joined', '1', 'a domain another batch is fetching joins its job');
+SELECT api.worker_similar_received((SELECT min(id) FROM raw.company_enrich_similar_batch_items WHERE domain = 'acme.io'), 200,
+                                   '{"items": [{"domain": "similar-one.example", "name": "Similar One"}]}');
+SELECT is(api.worker_similar_start((SELECT min(id) FROM raw.company_enrich_similar_batch_items WHERE domain = 'acme.io'), 10) ->> 'status',
+          'received', 'an answer received before a crash is stored, not fetched again');
+SELECT is(api.worker_similar_store((SELECT min(id) FROM raw.company_enrich_similar_batch_items WHERE domain = 'acme.io')) ->> 'similar',
+          '1', 'a response is stored and its similar company extracted');
+SELECT is((SELECT array_agg(status ORDER BY id) FROM raw.company_enrich_similar_batch_items WHERE domain = 'acme.io'),
+          ARRAY['done', 'done'], 'both batches waiting on the domain are done');
+SELECT is((SELECT name FROM core.companies_full WHERE domain = 'similar-one.example'), 'Similar One',
+          'the similar company has a golden record');
+SELECT is(api.similar_batch_create(ARRAY['acme.io']) ->> 'reused', '1', 'a fetched domain is not fetched again');
+SELECT is(api.similar_batch_create(ARRAY['acme.io'], true) ->> 'queued', '1', 'unless refetch is asked');
+SELECT throws_ok($$SELECT api.similar_batch_create(array_fill('a.com'::text, ARRAY[10001]))$$, '22023', NULL,
+                 'more than 10,000 domains are refused');
+
+INSERT INTO raw.salesnav_exports (id, ingest_batch_id, webhook_url, rate_per_second)
+VALUES ('00000000-0000-0000-0000-000000000001', 'x', 'https://api.clay.com/hook', 10);
+INSERT INTO raw.salesnav_clay_outbox (export_id, row_num, payload, idempotency_key)
+SELECT '00000000-0000-0000-0000-000000000001', n, jsonb_build_object('n', n), 'e:' || n FROM generate_series(1, 3) n;
+SELECT is(ARRAY[api.worker_relay_sent((SELECT id FROM raw.salesnav_clay_outbox WHERE idempotency_key = 'e:1'), 200),
+                api.worker_relay_sent((SELECT id FROM raw.salesnav_clay_outbox WHERE idempotency_key = 'e:1'), 200)],
+          ARRAY[true, false], 'a row is marked sent once; a redelivery leaves the mark');
+SELECT lives_ok($$SELECT api.worker_relay_fail((SELECT id FROM raw.salesnav_clay_outbox WHERE idempotency_key = 'e:2'), 'HTTP 400: bad', 400, false, true)$$,
+                'a refused row stops the export');
+SELECT is((SELECT (status, error_message) FROM raw.salesnav_exports WHERE id = '00000000-0000-0000-0000-000000000001'),
+          ROW('stopped'::text, 'row 2: HTTP 400: bad'::text), 'the export says which row and why');
+
+SELECT is(api.priority_load('[{"domain": "WWW.Initech.example", "name": "Initech"}, {"website": "bad"}]') - 'errors',
+          '{"rows": 2, "inserted": 1, "updated": 0, "unchanged": 0, "invalid": 1}'::jsonb, 'priority rows normalized');
+SELECT is(api.priority_load('[{"domain": "initech.example", "name": "Initech"}]') ->> 'unchanged', '1',
+          're-loading the same row changes nothing');
+
+SET LOCAL ROLE hq_api;
+SELECT throws_ok($$SELECT api.worker_relay_sent(1, 200)$$, '42501', NULL, 'only the worker role may mark relay rows sent');
+RESET ROLE;
+SET LOCAL ROLE hq_worker;
+SELECT throws_ok($$SELECT count(*) FROM raw.salesnav_clay_outbox$$, '42501', NULL, 'the worker reads no raw table directly');
+RESET ROLE;
+
+SELECT * FROM finish();
+ROLLBACK;
