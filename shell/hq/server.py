@@ -97,8 +97,14 @@ def route_info(route) -> tuple[bool, bool]:
     return info
 
 
-def authenticate(db, key: str, scope: str | None) -> AuthenticatedKey:
-    """Check a key (and its rate limit) in the database; raise the refusal."""
+def client_route(path: str) -> bool:
+    """The client-lead routes: the only ones a client-bound key may use."""
+    return path.startswith(("/api/client/", "/run/client/"))
+
+
+def authenticate(db, key: str, scope: str | None, for_client_route: bool = False) -> AuthenticatedKey:
+    """Check a key (and its rate limit) in the database; raise the refusal. A
+    key bound to one client passes only on the client-lead routes."""
     pool = SCOPE_POOL.get(scope or "query", "api")
     try:
         row = db.call(pool, "SELECT * FROM api.authenticate(%s, %s)", (key, settings().rate_limit))
@@ -110,6 +116,9 @@ def authenticate(db, key: str, scope: str | None) -> AuthenticatedKey:
     if row is None or (scope and not grants(row["scope"], scope)):
         lacks = f", or lacks the {scope!r} scope" if scope else ""
         raise RequestRefused(403, "forbidden", f"API key is invalid or revoked{lacks}")
+    if row["client_domain"] is not None and not for_client_route:
+        raise RequestRefused(403, "forbidden", f"this API key is bound to client {row['client_domain']!r}: it may "
+                             "only submit and read that client's leads (/api/client/leads)")
     info = request_info.get()
     if info is not None:
         info["key_id"] = str(row["key_id"])
@@ -199,7 +208,8 @@ class ServerMiddleware:
             if known is None or known.key != key:
                 path = getattr(scope.get("route"), "path", "") or ""
                 db = self.fastapi_app.state.db
-                current_key.set(await anyio.to_thread.run_sync(authenticate, db, key, scope_for_path(path)))
+                current_key.set(await anyio.to_thread.run_sync(authenticate, db, key, scope_for_path(path),
+                                                               client_route(path)))
         length = _header(scope, b"content-length")
         if length and length.isdigit() and int(length) > state["limit"]:
             raise _too_large(state)

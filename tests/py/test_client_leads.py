@@ -5,6 +5,7 @@ leads through every route; an unbound query key reads all."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 
 import psycopg
@@ -71,6 +72,13 @@ def test_two_client_keys_see_only_their_own_leads(live_server):
     # a client-bound key opens no other route
     assert s.post("/api/leads", key=a_q, json={}).status_code == 403
     assert s.post("/ingest/clay-find-companies", key=a_in, json={"domain": "acme.com"}).status_code == 403
+    # routes without a body (checked in the route, not before the body) and the dashboard refuse it too
+    assert s.get("/api/filters/seniorities", key=a_q).status_code == 403
+    assert s.get("/api/companies/search", key=a_q, params={"q": "acme"}).status_code == 403
+    with s.client() as browser:
+        csrf = re.search(r'name="csrf" value="([^"]+)"', browser.get("/login").text).group(1)
+        r = browser.post("/login", data={"api_key": a_q, "csrf": csrf}, follow_redirects=False)
+        assert "hq_session" not in r.cookies and r.status_code != 303, "a client-bound key signs in to nothing"
     # an ingest key cannot read, a query key cannot write
     assert s.get("/api/client/leads", key=a_in).status_code == 403
     assert s.post("/api/client/leads", key=a_q, json={"client_domain": "acme.com"}).status_code == 403

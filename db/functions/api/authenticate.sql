@@ -1,5 +1,5 @@
 CREATE OR REPLACE FUNCTION api.authenticate(p_key text, p_rate_per_minute integer DEFAULT NULL)
-RETURNS TABLE (key_id uuid, scope text, retry_after double precision)
+RETURNS TABLE (key_id uuid, scope text, retry_after double precision, client_domain text)
 LANGUAGE plpgsql
 VOLATILE
 SECURITY DEFINER
@@ -12,14 +12,17 @@ AS $$
 -- p_rate_per_minute requests at once, then one every 60/p_rate_per_minute
 -- seconds; retry_after is NULL when the request may go on, else the seconds
 -- to wait. The state is one row per key in an unlogged table, so every
--- server process and every worker shares the same limit.
+-- server process and every worker shares the same limit. client_domain is
+-- the client a key is bound to (NULL for an unbound key): such a key may only
+-- use the client-lead routes, which bind it with api.bind_api_key.
 DECLARE
   v_id uuid;
   v_scope text;
   v_step interval;
   v_tat timestamptz;
+  v_client text;
 BEGIN
-  SELECT k.id, k.scope INTO v_id, v_scope
+  SELECT k.id, k.scope, k.client_domain INTO v_id, v_scope, v_client
   FROM reference.api_keys k
   WHERE k.key_hash = sha256(convert_to(p_key, 'UTF8')) AND k.revoked_at IS NULL;
   IF v_id IS NULL THEN
@@ -42,8 +45,9 @@ BEGIN
   END IF;
   key_id := v_id;
   scope := v_scope;
+  client_domain := v_client;
   RETURN NEXT;
 END;
 $$;
 COMMENT ON FUNCTION api.authenticate(text, integer) IS
-  'Per request: the active key''s id and scope (no row when unknown/revoked), last use recorded at most once a minute, and the per-key rate limit (retry_after seconds when over it).';
+  'Per request: the active key''s id, scope and client binding (no row when unknown/revoked), last use recorded at most once a minute, and the per-key rate limit (retry_after seconds when over it).';
