@@ -100,6 +100,16 @@ GRANT EXECUTE ON FUNCTION api.health(), api.verify_api_key(text, text) TO hq_adm
 REVOKE EXECUTE ON FUNCTION api.map_unmatched_value(text, text, jsonb), api.replay_failed(text, text) FROM hq_api, hq_ingest;
 GRANT EXECUTE ON FUNCTION api.map_unmatched_value(text, text, jsonb), api.replay_failed(text, text) TO hq_admin;
 
+-- Jobs (#21): the queue (schema procrastinate) and the worker role.
+-- procrastinate's functions and triggers name their tables unqualified:
+-- pinned to their schema, they work whoever calls them (an api.* function
+-- queueing jobs under its own search_path, the worker's pool).
+DO $$
+DECLARE
+  v_fn record;
+BEGIN
+  FOR v_fn IN
+    SELECT p.oid::regprocedure AS sig, p.prokind
     FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
     WHERE n.nspname = 'procrastinate'
   LOOP
