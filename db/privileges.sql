@@ -63,11 +63,6 @@ GRANT EXECUTE ON FUNCTION api.ingest_reject(text, text, text, jsonb, bytea, text
 -- them to hq_api, so they are taken back here (by name, whatever their
 -- signature). Every role authenticates its requests with api.authenticate.
 GRANT USAGE ON SCHEMA api TO hq_admin;
-
--- Jobs (#21): the queue (schema procrastinate) and the worker role.
--- procrastinate's functions and triggers name their tables unqualified:
--- pinned to their schema, they work whoever calls them (an api.* function
--- queueing jobs under its own search_path, the worker's pool).
 DO $$
 DECLARE
   v_fn record;
