@@ -9,15 +9,19 @@ SELECT plan(3);
 
 CREATE TEMP TABLE scale_out_tables ON COMMIT DROP AS
 SELECT c.oid AS relid, n.nspname || '.' || c.relname AS table_name,
-       (SELECT k.col FROM unnest(ARRAY['domain', 'linkedin_url', 'origin_company_domain', 'website_domain',
-                                       'company_domain', 'linkedin_url_user_profile', 'client_domain', 'identifier']) WITH ORDINALITY AS k(col, ord)
+       (SELECT k.col FROM unnest(ARRAY['client_domain', 'domain', 'linkedin_url', 'origin_company_domain', 'website_domain',
+                                       'company_domain', 'source_domain', 'linkedin_url_user_profile', 'identifier'])
+                          WITH ORDINALITY AS k(col, ord)
         JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attname = k.col AND NOT a.attisdropped
         ORDER BY k.ord LIMIT 1) AS entity_key
 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 WHERE n.nspname IN ('raw', 'extracted', 'core', 'client') AND c.relkind IN ('r', 'p')
-  -- the dead letters of the webhook door: refused before any entity key was
-  -- known; a small local table on the coordinator (docs/scale-out.md)
-  AND (n.nspname, c.relname) <> ('raw', 'rejected_requests');
+  -- operational state that stays on the coordinator (docs/scale-out.md,
+  -- "Coordinator-local tables"): the webhook dead letters, refused before any
+  -- entity key was known, and the outbound work's bookkeeping
+  AND n.nspname || '.' || c.relname <> ALL (ARRAY[
+    'raw.rejected_requests', 'raw.company_enrich_similar_batches', 'raw.company_enrich_similar_batch_items',
+    'raw.salesnav_exports', 'raw.salesnav_clay_outbox', 'core.job_errors', 'core.outbound_rate_limits']);
 
 SELECT is(ARRAY(SELECT table_name FROM scale_out_tables WHERE entity_key IS NULL ORDER BY 1),
           ARRAY[]::text[],
@@ -36,7 +40,9 @@ SELECT is(ARRAY(
   ORDER BY 1),
   ARRAY(SELECT x FROM unnest(ARRAY[
     -- surrogate ids of the two entity tables (docs/scale-out.md: "Keys that block distribution")
-    'core.companies companies_pkey', 'core.people people_pkey']
+    'core.companies companies_pkey', 'core.people people_pkey',
+    -- client leads: the row id and the raw delivery they came from
+    'client.leads leads_pkey', 'client.leads leads_raw_id_key']
     -- every raw table: the row id and the delivery's idempotency key
     || ARRAY(SELECT r || s FROM (SELECT DISTINCT raw_table AS r FROM reference.enrichment_workflow_registry) reg,
                           unnest(ARRAY[' ' || split_part(r, '.', 2) || '_pkey',
