@@ -169,25 +169,12 @@ BEGIN
       v_dim.dimension_table, v_dim.raw_column, v_dim.matched_column, v_dim.extracted_column, v_dim.match_kind);
   END LOOP;
 
-  -- locations repeat across companies: match each distinct (text, country) once
-  WITH x AS MATERIALIZED (
-    SELECT x.domain, x.source, x.country,
-           coalesce(CASE WHEN x.city IS NOT NULL THEN concat_ws(', ', x.city, x.state) END, x.location) AS raw_location
-    FROM pg_temp.hq_company_x x
-    WHERE x.location IS NOT NULL OR x.city IS NOT NULL OR x.country IS NOT NULL
-  ), m AS MATERIALIZED (
-    SELECT * FROM reference.match_locations(ARRAY(SELECT x.raw_location FROM x), ARRAY(SELECT x.country FROM x))
-  )
-  INSERT INTO core.company_locations AS t (domain, source, raw_location, raw_country, matched_city, matched_state, matched_country)
-  SELECT x.domain, x.source, x.raw_location, x.country, m.city, m.state, m.country
-  FROM x JOIN m ON coalesce(m.raw_location, '') = coalesce(x.raw_location, '') AND coalesce(m.raw_country, '') = coalesce(x.country, '')
-  ON CONFLICT (domain, source) DO UPDATE SET raw_location = excluded.raw_location, raw_country = excluded.raw_country,
-    matched_city = excluded.matched_city, matched_state = excluded.matched_state,
-    matched_country = excluded.matched_country, updated_at = now()
-  WHERE num_nonnulls(excluded.matched_city, excluded.matched_state, excluded.matched_country)
-        >= num_nonnulls(t.matched_city, t.matched_state, t.matched_country)
-    AND (t.raw_location, t.raw_country, t.matched_city, t.matched_state, t.matched_country) IS DISTINCT FROM
-        (excluded.raw_location, excluded.raw_country, excluded.matched_city, excluded.matched_state, excluded.matched_country);
+  -- locations: the one location upsert (core.upsert_locations)
+  PERFORM core.upsert_locations('company', array_agg(x.domain), array_agg(x.source), array_agg(x.raw_location), array_agg(x.country))
+  FROM (SELECT x.domain, x.source, x.country,
+               coalesce(CASE WHEN x.city IS NOT NULL THEN concat_ws(', ', x.city, x.state) END, x.location) AS raw_location
+        FROM pg_temp.hq_company_x x
+        WHERE x.location IS NOT NULL OR x.city IS NOT NULL OR x.country IS NOT NULL) x;
 
   INSERT INTO core.company_industries AS t (domain, source, raw_industry, raw_industries, matched_industry)
   SELECT x.domain, x.source, x.industry, x.industries,

@@ -49,24 +49,11 @@ BEGIN
   WHERE (t.raw_title, t.matched_cleaned_title, t.matched_job_function, t.matched_seniority) IS DISTINCT FROM
         (excluded.raw_title, excluded.matched_cleaned_title, excluded.matched_job_function, excluded.matched_seniority);
 
-  WITH x AS MATERIALIZED (
-    SELECT DISTINCT ON (k.e_url, x.source) k.e_url, x.source, x.location, x.country
-    FROM pg_temp.hq_person_keys k JOIN extracted.person_profile x ON x.linkedin_url = k.url AND x.workflow_slug = k.slug
-    WHERE x.location IS NOT NULL OR x.country IS NOT NULL
-    ORDER BY k.e_url, x.source, x.extracted_at DESC
-  ), m AS MATERIALIZED (
-    SELECT * FROM reference.match_locations(ARRAY(SELECT x.location FROM x), ARRAY(SELECT x.country FROM x))
-  )
-  INSERT INTO core.person_locations AS t (linkedin_url, source, raw_location, raw_country, matched_city, matched_state, matched_country)
-  SELECT x.e_url, x.source, x.location, x.country, m.city, m.state, m.country
-  FROM x JOIN m ON coalesce(m.raw_location, '') = coalesce(x.location, '') AND coalesce(m.raw_country, '') = coalesce(x.country, '')
-  ON CONFLICT (linkedin_url, source) DO UPDATE SET raw_location = excluded.raw_location, raw_country = excluded.raw_country,
-    matched_city = excluded.matched_city, matched_state = excluded.matched_state,
-    matched_country = excluded.matched_country, updated_at = now()
-  WHERE num_nonnulls(excluded.matched_city, excluded.matched_state, excluded.matched_country)
-        >= num_nonnulls(t.matched_city, t.matched_state, t.matched_country)
-    AND (t.raw_location, t.raw_country, t.matched_city, t.matched_state, t.matched_country) IS DISTINCT FROM
-        (excluded.raw_location, excluded.raw_country, excluded.matched_city, excluded.matched_state, excluded.matched_country);
+  PERFORM core.upsert_locations('person', array_agg(x.e_url), array_agg(x.source), array_agg(x.location), array_agg(x.country))
+  FROM (SELECT DISTINCT ON (k.e_url, x.source) k.e_url, x.source, x.location, x.country
+        FROM pg_temp.hq_person_keys k JOIN extracted.person_profile x ON x.linkedin_url = k.url AND x.workflow_slug = k.slug
+        WHERE x.location IS NOT NULL OR x.country IS NOT NULL
+        ORDER BY k.e_url, x.source, x.extracted_at DESC) x;
 
   -- jobs of this batch: a profile's experience, else the one current job of the row
   IF to_regclass('pg_temp.hq_person_jobs') IS NULL THEN
@@ -197,25 +184,15 @@ BEGIN
   WHERE (t.raw_industry, t.matched_industry) IS DISTINCT FROM (excluded.raw_industry, excluded.matched_industry)
   RETURNING t.domain)
   INSERT INTO pg_temp.hq_companies_touched SELECT w.domain FROM w;
-  WITH x AS MATERIALIZED (
-    SELECT DISTINCT ON (x.company_domain, x.source) x.company_domain, x.source, x.company_location
-    FROM pg_temp.hq_person_keys k JOIN extracted.person_profile x ON x.linkedin_url = k.url AND x.workflow_slug = k.slug
-    WHERE x.company_domain IS NOT NULL AND x.company_location IS NOT NULL
-    ORDER BY x.company_domain, x.source, x.extracted_at DESC
-  ), m AS MATERIALIZED (
-    SELECT * FROM reference.match_locations(ARRAY(SELECT x.company_location FROM x), ARRAY(SELECT NULL::text FROM x))
-  ), w AS (
-  INSERT INTO core.company_locations AS t (domain, source, raw_location, matched_city, matched_state, matched_country)
-  SELECT x.company_domain, x.source, x.company_location, m.city, m.state, m.country
-  FROM x JOIN m ON m.raw_location = x.company_location
-  ON CONFLICT (domain, source) DO UPDATE SET raw_location = excluded.raw_location, matched_city = excluded.matched_city,
-    matched_state = excluded.matched_state, matched_country = excluded.matched_country, updated_at = now()
-  WHERE num_nonnulls(excluded.matched_city, excluded.matched_state, excluded.matched_country)
-        >= num_nonnulls(t.matched_city, t.matched_state, t.matched_country)
-    AND (t.raw_location, t.matched_city, t.matched_state, t.matched_country) IS DISTINCT FROM
-        (excluded.raw_location, excluded.matched_city, excluded.matched_state, excluded.matched_country)
-  RETURNING t.domain)
-  INSERT INTO pg_temp.hq_companies_touched SELECT w.domain FROM w;
+  -- (no country in these rows: the stored raw_country is kept)
+  INSERT INTO pg_temp.hq_companies_touched
+  SELECT d.domain
+  FROM (SELECT array_agg(x.company_domain) AS domains, array_agg(x.source) AS sources, array_agg(x.company_location) AS locations
+        FROM (SELECT DISTINCT ON (x.company_domain, x.source) x.company_domain, x.source, x.company_location
+              FROM pg_temp.hq_person_keys k JOIN extracted.person_profile x ON x.linkedin_url = k.url AND x.workflow_slug = k.slug
+              WHERE x.company_domain IS NOT NULL AND x.company_location IS NOT NULL
+              ORDER BY x.company_domain, x.source, x.extracted_at DESC) x) a
+  CROSS JOIN LATERAL core.upsert_locations('company', a.domains, a.sources, a.locations, NULL) AS d(domain);
 END;
 $$;
 COMMENT ON FUNCTION core.upsert_person_dimensions() IS
