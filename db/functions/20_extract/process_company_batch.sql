@@ -15,6 +15,7 @@ AS $$
 -- multi-valued tables, and the golden rows of the touched domains.
 DECLARE
   v_dim record;
+  v_list record;
   v_old_domains text[];
   v_old_slugs text[];
 BEGIN
@@ -196,28 +197,19 @@ BEGIN
   ON CONFLICT (domain, source) DO UPDATE SET description = excluded.description, tagline = excluded.tagline, updated_at = now()
   WHERE (t.description, t.tagline) IS DISTINCT FROM (excluded.description, excluded.tagline);
 
-  -- multi-valued
-  INSERT INTO core.company_keywords (domain, keyword, source)
-  SELECT l.domain, l.value, r.source FROM pg_temp.hq_company_lists l
-  JOIN reference.enrichment_workflow_registry r ON r.workflow_slug = l.workflow_slug
-  WHERE l.list_name = 'keywords' ON CONFLICT DO NOTHING;
-  INSERT INTO core.company_categories (domain, category, source)
-  SELECT l.domain, l.value, r.source FROM pg_temp.hq_company_lists l
-  JOIN reference.enrichment_workflow_registry r ON r.workflow_slug = l.workflow_slug
-  WHERE l.list_name = 'categories' ON CONFLICT DO NOTHING;
-  INSERT INTO core.company_tech_on_site (domain, technology, source)
-  SELECT l.domain, l.value, r.source FROM pg_temp.hq_company_lists l
-  JOIN reference.enrichment_workflow_registry r ON r.workflow_slug = l.workflow_slug
-  WHERE l.list_name = 'technologies' ON CONFLICT DO NOTHING;
-  INSERT INTO core.company_naics_codes (domain, naics_code, source)
-  SELECT l.domain, l.value, r.source FROM pg_temp.hq_company_lists l
-  JOIN reference.enrichment_workflow_registry r ON r.workflow_slug = l.workflow_slug
-  WHERE l.list_name = 'naics_codes' ON CONFLICT DO NOTHING;
-  INSERT INTO core.company_social_urls (domain, url, source, platform)
-  SELECT l.domain, l.value, r.source, split_part(regexp_replace(l.value, '^https?://(www\.)?', ''), '.', 1)
-  FROM pg_temp.hq_company_lists l
-  JOIN reference.enrichment_workflow_registry r ON r.workflow_slug = l.workflow_slug
-  WHERE l.list_name = 'social_urls' ON CONFLICT DO NOTHING;
+  -- multi-valued: one statement shape over the name map (identifiers via %I)
+  FOR v_list IN SELECT * FROM reference.list_dimensions() LOOP
+    EXECUTE format($sql$
+      INSERT INTO core.%1$I (domain, %2$I, source%4$s)
+      SELECT l.domain, l.value, r.source%5$s
+      FROM pg_temp.hq_company_lists l
+      JOIN reference.enrichment_workflow_registry r ON r.workflow_slug = l.workflow_slug
+      WHERE l.list_name = %3$L
+      ON CONFLICT DO NOTHING$sql$,
+      v_list.dimension_table, v_list.value_column, v_list.list_name,
+      CASE WHEN v_list.has_platform THEN ', platform' ELSE '' END,
+      CASE WHEN v_list.has_platform THEN $x$, split_part(regexp_replace(l.value, '^https?://(www\.)?', ''), '.', 1)$x$ ELSE '' END);
+  END LOOP;
   INSERT INTO core.company_funding_rounds AS t (domain, round_date, round_type, amount, url, investors, source)
   SELECT fr.domain, fr.round_date, fr.round_type, fr.amount, fr.url, fr.investors, r.source
   FROM pg_temp.hq_company_rounds fr
