@@ -27,7 +27,7 @@ BEGIN
 
   -- flat fields read through reference.workflow_field_paths (one row of JSON
   -- paths per workflow), each payload once
-  WITH w AS (
+  WITH ins AS (
   INSERT INTO extracted.person_profile AS t (linkedin_url, workflow_slug, source, raw_id, full_name, first_name, last_name,
          title, headline, location, country, company_name, company_domain, company_linkedin_url,
          company_size, company_industry, company_location, raw_job_start, job_start_date, profile_urn, salesnav_id, extracted_at)
@@ -54,9 +54,9 @@ BEGIN
     raw_job_start = excluded.raw_job_start, job_start_date = excluded.job_start_date,
     profile_urn = excluded.profile_urn, salesnav_id = excluded.salesnav_id, extracted_at = excluded.extracted_at
   RETURNING t.linkedin_url, t.workflow_slug, t.xmax <> '0'::xid AS existed)
-  SELECT array_agg(w.linkedin_url) FILTER (WHERE w.existed), array_agg(w.workflow_slug) FILTER (WHERE w.existed)
+  SELECT array_agg(ins.linkedin_url) FILTER (WHERE ins.existed), array_agg(ins.workflow_slug) FILTER (WHERE ins.existed)
     INTO v_old_urls, v_old_slugs
-  FROM w;
+  FROM ins;
 
   -- experience and education: replaced as a set per (person, workflow). They
   -- are only ever written here, beside their profile row, so only pairs
@@ -123,7 +123,7 @@ BEGIN
 
   -- people new to the warehouse have no core rows yet: marked is_new, they
   -- skip the deletes of stale work history and tenure
-  WITH n AS (
+  WITH created AS (
   INSERT INTO core.people (linkedin_url, linkedin_slug, full_name)
   SELECT DISTINCT ON (k.e_url) k.e_url, core.linkedin_slug(k.e_url), x.full_name
   FROM pg_temp.hq_person_keys k
@@ -131,7 +131,7 @@ BEGIN
   ORDER BY k.e_url, x.full_name NULLS LAST
   ON CONFLICT (linkedin_url) DO NOTHING
   RETURNING linkedin_url)
-  UPDATE pg_temp.hq_person_keys k SET is_new = true FROM n WHERE k.e_url = n.linkedin_url;
+  UPDATE pg_temp.hq_person_keys k SET is_new = true FROM created WHERE k.e_url = created.linkedin_url;
 
   INSERT INTO core.person_identifiers (person_id, identifier_type, identifier, source)
   SELECT DISTINCT ON (i.t, i.v) p.id, i.t, i.v, x.source
@@ -146,10 +146,10 @@ BEGIN
   ON CONFLICT (identifier_type, identifier) DO NOTHING;
 
   PERFORM core.upsert_person_dimensions();
-
+  PERFORM core.upsert_person_jobs();
+  -- golden companies: only those whose rows this batch wrote
+  v_domains := core.upsert_companies_seen();
   SELECT array_agg(DISTINCT k.e_url) INTO v_people FROM pg_temp.hq_person_keys k;
-  -- golden companies: only those whose dimension rows this batch wrote
-  SELECT array_agg(DISTINCT t.domain) INTO v_domains FROM pg_temp.hq_companies_touched t;
 
   PERFORM set_config('hq.in_pipeline', 'off', true);
   PERFORM core.refresh_companies_full(coalesce(v_domains, '{}'));
