@@ -28,15 +28,15 @@ BEGIN
     RETURN;
   END IF;
   RETURN QUERY EXECUTE format($sql$
-    WITH x AS MATERIALIZED (
-      SELECT * FROM unnest($1, $2, $3, $4) AS x(key, source, raw_location, raw_country)
-    ), m AS MATERIALIZED (
-      SELECT * FROM reference.match_locations(ARRAY(SELECT x.raw_location FROM x), ARRAY(SELECT x.raw_country FROM x))
+    WITH batch AS MATERIALIZED (
+      SELECT * FROM unnest($1, $2, $3, $4) AS u(key, source, raw_location, raw_country)
+    ), matched AS MATERIALIZED (
+      SELECT * FROM reference.match_locations(ARRAY(SELECT batch.raw_location FROM batch), ARRAY(SELECT batch.raw_country FROM batch))
     ), written AS (
       INSERT INTO core.%1$I AS t (%2$I, source, raw_location, raw_country, matched_city, matched_state, matched_country)
-      SELECT x.key, x.source, x.raw_location, x.raw_country, m.city, m.state, m.country
-      FROM x JOIN m ON coalesce(m.raw_location, '') = coalesce(x.raw_location, '')
-                   AND coalesce(m.raw_country, '') = coalesce(x.raw_country, '')
+      SELECT batch.key, batch.source, batch.raw_location, batch.raw_country, matched.city, matched.state, matched.country
+      FROM batch JOIN matched ON coalesce(matched.raw_location, '') = coalesce(batch.raw_location, '')
+                             AND coalesce(matched.raw_country, '') = coalesce(batch.raw_country, '')
       ON CONFLICT (%2$I, source) DO UPDATE SET raw_location = excluded.raw_location,
         raw_country = CASE WHEN $5 THEN excluded.raw_country ELSE t.raw_country END,
         matched_city = excluded.matched_city, matched_state = excluded.matched_state,

@@ -20,17 +20,17 @@ BEGIN
   ORDER BY k.e_url, x.source, x.extracted_at DESC
   ON CONFLICT (linkedin_url, source) DO UPDATE SET raw_name = excluded.raw_name, cleaned_name = excluded.cleaned_name, updated_at = now()
   WHERE (t.raw_name, t.cleaned_name) IS DISTINCT FROM (excluded.raw_name, excluded.cleaned_name);
-  WITH x AS MATERIALIZED (
+  WITH latest AS MATERIALIZED (
     SELECT DISTINCT ON (k.e_url, x.source) k.e_url, x.source, x.title
     FROM pg_temp.hq_person_keys k JOIN extracted.person_profile x ON x.linkedin_url = k.url AND x.workflow_slug = k.slug
     WHERE x.title IS NOT NULL
     ORDER BY k.e_url, x.source, x.extracted_at DESC
-  ), m AS MATERIALIZED (
-    SELECT * FROM reference.match_job_titles(ARRAY(SELECT DISTINCT x.title FROM x))
+  ), matched AS MATERIALIZED (
+    SELECT * FROM reference.match_job_titles(ARRAY(SELECT DISTINCT latest.title FROM latest))
   )
   INSERT INTO core.person_job_titles AS t (linkedin_url, source, raw_title, matched_cleaned_title, matched_job_function, matched_seniority)
-  SELECT x.e_url, x.source, x.title, m.cleaned_title, m.job_function, m.seniority
-  FROM x JOIN m ON m.raw_title = x.title
+  SELECT latest.e_url, latest.source, latest.title, matched.cleaned_title, matched.job_function, matched.seniority
+  FROM latest JOIN matched ON matched.raw_title = latest.title
   ON CONFLICT (linkedin_url, source) DO UPDATE SET raw_title = excluded.raw_title,
     matched_cleaned_title = excluded.matched_cleaned_title, matched_job_function = excluded.matched_job_function,
     matched_seniority = excluded.matched_seniority, updated_at = now()
