@@ -5,7 +5,7 @@ LANGUAGE plpgsql
 VOLATILE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
-SET jit = off  -- batch statements are estimated above jit_above_cost; compiling costs ~60 ms each
+SET jit = off  -- why: docs/pipeline.md#jit
 AS $$
 -- Set-based person pipeline for validated payloads (one element per raw row,
 -- one row per (person, workflow)): flat fields per reference.workflow_field_map

@@ -4,7 +4,7 @@ LANGUAGE plpgsql
 VOLATILE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
-SET jit = off  -- batch statements are estimated above jit_above_cost; compiling costs ~60 ms each
+SET jit = off  -- why: docs/pipeline.md#jit
 AS $$
 -- Re-match the dimension rows whose normalized raw value is one of p_keys
 -- (the keys a statement on lookup table p_lookup inserted, changed or

@@ -4,7 +4,7 @@ LANGUAGE plpgsql
 VOLATILE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
-SET jit = off  -- batch statements are estimated above jit_above_cost; compiling costs ~60 ms each
+SET jit = off  -- why: docs/pipeline.md#jit
 AS $$
 -- Statement-level AFTER INSERT/UPDATE/DELETE on every reference.*_lookup
 -- table, reference.job_title_rules and reference.source_priority: re-match

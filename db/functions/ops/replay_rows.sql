@@ -4,7 +4,7 @@ LANGUAGE plpgsql
 VOLATILE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
-SET jit = off  -- batch statements are estimated above jit_above_cost; compiling costs ~60 ms each
+SET jit = off  -- why: docs/pipeline.md#jit
 AS $$
 -- Reprocess the given rows of a registered raw table exactly as the ingest
 -- trigger processes a fresh statement (same validation, same pipeline, same
