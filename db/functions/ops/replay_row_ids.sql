@@ -14,12 +14,10 @@ AS $$
 -- keyset position (p_after_created_at, p_after_id), at most p_limit of them
 -- (NULL: all). ids is NULL when none is left; last_created_at is the
 -- created_at of the last id, the next keyset position with it. The table
--- must be registered (core.replay_raw_tables lists them); its name is
--- quoted with %I.
+-- must be registered (core.raw_table_registration raises 22023
+-- otherwise); its name is quoted with %I.
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM reference.enrichment_workflow_registry r WHERE r.raw_table = p_raw_table) THEN
-    RAISE EXCEPTION '% is not a registered raw table', quote_literal(p_raw_table) USING ERRCODE = '22023';
-  END IF;
+  PERFORM core.raw_table_registration(split_part(p_raw_table, '.', 1), split_part(p_raw_table, '.', 2));
   EXECUTE format('SELECT array_agg(s.id ORDER BY s.created_at, s.id), max(s.created_at) FROM (
                     SELECT t.id, t.created_at FROM %I.%I t
                     JOIN reference.enrichment_workflow_registry r ON r.workflow_slug = t.workflow_slug AND r.is_active
