@@ -1,6 +1,6 @@
 -- depends: 0009_ingest_speed
 -- Job title rules, second pass, from the misses of the table-driven test set
--- (tests/sql/13_match_test_set.sql). Rules are data: each change below fires
+-- (tests/sql/matching_test_set.sql). Rules are data: each change below fires
 -- the rematch trigger, so stored titles are re-matched on upgrade.
 
 -- seniority traps: a product owner owns nothing; an associate PM is entry

@@ -146,6 +146,28 @@ def replay(workflow: Optional[str] = typer.Option(None, "--workflow", "-w", help
 
 @app.command()
 @one_line_errors
+def docs(check: bool = typer.Option(False, "--check", help="Only say whether docs/schema.md is current; exit 1 if not.")) -> None:
+    """Write docs/schema.md (tables, columns, functions, COMMENT ON) from a freshly migrated scratch database."""
+    from hq.schemadoc import SCHEMA_DOC, render, scratch_database
+
+    with scratch_database(_url()) as url:
+        import psycopg
+
+        with psycopg.connect(url) as conn:
+            text = render(conn)
+    current = SCHEMA_DOC.exists() and SCHEMA_DOC.read_text() == text
+    if check:
+        if not current:
+            raise RuntimeError("docs/schema.md is out of date: run `hq docs`")
+        out.print("docs/schema.md is current", highlight=False)
+        return
+    if not current:
+        SCHEMA_DOC.write_text(text)
+    out.print(f"docs/schema.md {'unchanged' if current else 'written'}", highlight=False)
+
+
+@app.command()
+@one_line_errors
 def status() -> None:
     """Per workflow: raw rows, extracted, failed (top errors), last ingest, coalescing gap."""
     from rich.table import Table

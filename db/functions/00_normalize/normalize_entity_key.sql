@@ -6,8 +6,8 @@ AS $$
 -- The stored form of an entity key: a company's normalized domain, a
 -- person's normalized LinkedIn profile URL (/in/ only; a company page is
 -- not a person). NULL when the key is not one. PL/pgSQL: it runs once per
--- staged raw row, and the SQL form (a sub-select, so never inlined) cost
--- ~6 µs a call against ~1 µs plus the normalizer here.
+-- staged raw row, and the SQL form (a sub-select, so never inlined) costs
+-- several times more per call than this plus the normalizer.
 DECLARE
   v_url text;
 BEGIN

@@ -10,9 +10,9 @@ AS $$
 -- the text is not a LinkedIn person or company URL. Runs once per ingested
 -- row and job, so: PL/pgSQL, a fast path for canonical URLs (a prefix
 -- test and one search for a character outside [a-z0-9._%-]; the call
--- itself, ~2.5 µs, costs more than either), else one capture-free match
--- (capture groups make PostgreSQL's regex engine backtrack, ~25 µs), then
--- split_part. A slug over 400 characters (LinkedIn's own have at most
+-- itself costs more than either), else one capture-free match (capture
+-- groups make PostgreSQL's regex engine backtrack, about ten times slower),
+-- then split_part. A slug over 400 characters (LinkedIn's own have at most
 -- 100) is not a profile: NULL, so that a bogus key is flagged, never
 -- stored as a key too long for a btree entry.
 DECLARE

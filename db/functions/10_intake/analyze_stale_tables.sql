@@ -9,9 +9,9 @@ AS $$
 -- (and over 1,000) the live rows its statistics say. The batch statements
 -- join a batch's keys to these tables; a table analyzed while empty but
 -- still many pages long is estimated at zero rows until analyzed again, and
--- the planner then scans it once per key (65 s instead of ~3 s a 5,000-row
--- batch, seen with autovacuum off). With autovacuum working (it analyzes
--- at 10% change) this finds nothing. SKIP_LOCKED: never waits for a
+-- the planner then scans it once per key, which makes a batch many times
+-- slower (docs/benchmarks.md). With autovacuum working (it analyzes at 10%
+-- change) this finds nothing. SKIP_LOCKED: never waits for a
 -- concurrent ANALYZE or VACUUM of the same table. Off with
 -- SET hq.auto_analyze = 'off'. Returns how many tables it analyzed.
 DECLARE

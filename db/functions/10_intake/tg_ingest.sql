@@ -4,23 +4,22 @@ LANGUAGE plpgsql
 VOLATILE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
-SET jit = off  -- batch statements are estimated above jit_above_cost; compiling costs ~60 ms each
+SET jit = off  -- why: docs/pipeline.md#jit
 AS $$
--- Statement-level AFTER INSERT on every raw table of the registry, companies
--- and people alike (transition table new_rows; key column and entity type
--- from the registry; Sales Navigator rows: the flat columns form the
--- payload). Rejects unknown or inactive workflow slugs; validates every row
--- set-based (JSON object, a key that is a domain or a LinkedIn profile URL,
--- field types per reference.workflow_field_map; a JSON string holding the
--- object is unwrapped); runs core.process_batch once for the good rows (per
--- row only if the batch raises, so one bad row never blocks the others);
--- marks the newest row per (entity, workflow) processed and older ones in
--- the same statement 'skipped'; records reference.enrichment_runs; fills
--- provider/platform/payload_type and the normalized key on the raw row.
--- First re-analyzes tables whose statistics fell far behind
--- (core.analyze_stale_tables).
+-- Statement-level AFTER INSERT on every raw table of the registry,
+-- companies and people alike (transition table new_rows). Rejects unknown
+-- or inactive workflow slugs; re-analyzes tables whose statistics fell far
+-- behind (core.analyze_stale_tables); reads the raw table's registry entry
+-- (core.raw_table_registration: key column, entity type, flat_columns);
+-- stages every row validated set-based into pg_temp.hq_ingest_batch
+-- (core.build_staging_sql: JSON object, a key that is a domain or a
+-- LinkedIn profile URL, field types per reference.workflow_field_map);
+-- then core.process_staged_batch runs the pipeline for the newest valid
+-- row per (entity, workflow) and writes every raw row's status and
+-- reference.enrichment_runs.
 DECLARE
   v_bad record;
+  v_reg record;
 BEGIN
   SELECT n.workflow_slug, r.workflow_slug IS NULL AS unknown, r.raw_table INTO v_bad
   FROM (SELECT DISTINCT nr.workflow_slug FROM new_rows nr) n
@@ -39,13 +38,11 @@ BEGIN
   -- statistics the batch statements can trust (core.analyze_stale_tables)
   PERFORM core.analyze_stale_tables();
 
-  IF to_regclass('pg_temp.hq_ingest_batch') IS NULL THEN
-    CREATE TEMP TABLE hq_ingest_batch (
-    id uuid, slug text, ekey text, payload jsonb, error text, newest boolean) ON COMMIT DROP;
-  END IF;
-  TRUNCATE pg_temp.hq_ingest_batch;
-  EXECUTE core.ingest_stage_sql(TG_TABLE_SCHEMA, TG_TABLE_NAME, true);
-  PERFORM core.ingest_staged(TG_TABLE_SCHEMA, TG_TABLE_NAME);
+  -- the staging statement reads the transition table, so it runs here
+  SELECT * INTO v_reg FROM core.raw_table_registration(TG_TABLE_SCHEMA, TG_TABLE_NAME);
+  PERFORM core.reset_ingest_batch();
+  EXECUTE core.build_staging_sql(TG_TABLE_SCHEMA, TG_TABLE_NAME, v_reg.key_column, v_reg.entity_type, v_reg.flat_columns, true);
+  PERFORM core.process_staged_batch(TG_TABLE_SCHEMA, TG_TABLE_NAME, v_reg.key_column, v_reg.entity_type, v_reg.flat_columns);
   RETURN NULL;
 END;
 $$;

@@ -4,7 +4,7 @@ LANGUAGE plpgsql
 VOLATILE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
-SET jit = off  -- batch statements are estimated above jit_above_cost; compiling costs ~60 ms each
+SET jit = off  -- why: docs/pipeline.md#jit
 AS $$
 -- Re-key people (p_from[i] -> p_to[i], e.g. a Sales Navigator id URL to the
 -- public profile URL): the target person is created if needed, identifiers

@@ -4,7 +4,7 @@ LANGUAGE plpgsql
 VOLATILE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
-SET jit = off  -- batch statements are estimated above jit_above_cost; compiling costs ~60 ms each
+SET jit = off  -- why: docs/pipeline.md#jit
 AS $$
 -- Statement-level AFTER INSERT/UPDATE/DELETE on a dimension table
 -- (TG_ARGV[0] = 'company' or 'person'): recompute the golden rows (and so the
@@ -14,28 +14,20 @@ AS $$
 -- rows written are added to hq.golden_rows for reference.rematch_log.
 DECLARE
   v_key text := CASE TG_ARGV[0] WHEN 'company' THEN 'domain' ELSE 'linkedin_url' END;
-  v_keys text[] := '{}';
-  v_part text[];
+  v_keys text[];
   v_rows integer;
 BEGIN
   IF current_setting('hq.in_pipeline', true) = 'on' THEN
     RETURN NULL;
   END IF;
-  IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    EXECUTE format('SELECT coalesce(array_agg(DISTINCT n.%I), ''{}'') FROM new_rows n', v_key) INTO v_part;
-    v_keys := v_keys || v_part;
-  END IF;
-  IF TG_OP IN ('DELETE', 'UPDATE') THEN
-    EXECUTE format('SELECT coalesce(array_agg(DISTINCT o.%I), ''{}'') FROM old_rows o', v_key) INTO v_part;
-    v_keys := v_keys || v_part;
-  END IF;
+  EXECUTE core.transition_keys_sql(TG_OP, v_key) INTO v_keys;
   IF cardinality(v_keys) = 0 THEN
     RETURN NULL;
   END IF;
   IF TG_ARGV[0] = 'company' THEN
-    v_rows := core.refresh_companies_full(ARRAY(SELECT DISTINCT k FROM unnest(v_keys) AS k));
+    v_rows := core.refresh_companies_full(v_keys);
   ELSE
-    v_rows := core.refresh_people_full(ARRAY(SELECT DISTINCT k FROM unnest(v_keys) AS k));
+    v_rows := core.refresh_people_full(v_keys);
   END IF;
   PERFORM set_config('hq.golden_rows', (coalesce(NULLIF(current_setting('hq.golden_rows', true), ''), '0')::int + v_rows)::text, true);
   RETURN NULL;

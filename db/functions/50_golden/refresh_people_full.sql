@@ -4,7 +4,7 @@ LANGUAGE plpgsql
 VOLATILE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
-SET jit = off  -- batch statements are estimated above jit_above_cost; compiling costs ~60 ms each
+SET jit = off  -- why: docs/pipeline.md#jit
 AS $$
 -- Recompute the golden rows of the given people, set-based, with the
 -- company survivorship rules: per field the row with a non-NULL matched value

@@ -4,7 +4,7 @@ LANGUAGE plpgsql
 VOLATILE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
-SET jit = off  -- batch statements are estimated above jit_above_cost; compiling costs ~60 ms each
+SET jit = off  -- why: docs/pipeline.md#jit
 AS $$
 -- Re-match the dimension rows whose normalized raw value is one of p_keys
 -- (the keys a statement on lookup table p_lookup inserted, changed or
@@ -63,17 +63,18 @@ BEGIN
     -- distinct (raw_location, raw_country) matched once
     FOR v_table, v_key IN VALUES ('company_locations', 'domain'), ('person_locations', 'linkedin_url') LOOP
       EXECUTE format($sql$
-        WITH s AS MATERIALIZED (
+        WITH affected AS MATERIALIZED (
           SELECT x.%2$I AS k, x.source, x.raw_location, x.raw_country FROM core.%1$I x
           WHERE reference.normalize_key(x.raw_location) = ANY ($1 COLLATE "default")
-        ), m AS MATERIALIZED (
-          SELECT * FROM reference.match_locations(ARRAY(SELECT s.raw_location FROM s), ARRAY(SELECT s.raw_country FROM s))
+        ), matched AS MATERIALIZED (
+          SELECT * FROM reference.match_locations(ARRAY(SELECT affected.raw_location FROM affected), ARRAY(SELECT affected.raw_country FROM affected))
         )
         UPDATE core.%1$I t
-           SET matched_city = m.city, matched_state = m.state, matched_country = m.country, updated_at = now()
-          FROM s JOIN m ON coalesce(m.raw_location, '') = coalesce(s.raw_location, '') AND coalesce(m.raw_country, '') = coalesce(s.raw_country, '')
-         WHERE t.%2$I = s.k AND t.source = s.source
-           AND (t.matched_city, t.matched_state, t.matched_country) IS DISTINCT FROM (m.city, m.state, m.country)$sql$,
+           SET matched_city = matched.city, matched_state = matched.state, matched_country = matched.country, updated_at = now()
+          FROM affected JOIN matched ON coalesce(matched.raw_location, '') = coalesce(affected.raw_location, '')
+                             AND coalesce(matched.raw_country, '') = coalesce(affected.raw_country, '')
+         WHERE t.%2$I = affected.k AND t.source = affected.source
+           AND (t.matched_city, t.matched_state, t.matched_country) IS DISTINCT FROM (matched.city, matched.state, matched.country)$sql$,
         v_table, v_key) USING p_keys;
       GET DIAGNOSTICS v_n = ROW_COUNT;
       v_rows := v_rows + v_n;

@@ -4,7 +4,7 @@ LANGUAGE plpgsql
 VOLATILE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
-SET jit = off  -- batch statements are estimated above jit_above_cost; compiling costs ~60 ms each
+SET jit = off  -- why: docs/pipeline.md#jit
 AS $$
 -- Statement-level AFTER INSERT/UPDATE/DELETE on every reference.*_lookup
 -- table, reference.job_title_rules and reference.source_priority: re-match
@@ -15,23 +15,14 @@ AS $$
 DECLARE
   v_start timestamptz := clock_timestamp();
   v_col text;
-  v_keys text[] := '{}';
-  v_part text[];
+  v_keys text[];
   v_dim integer := 0;
   v_golden integer := 0;
 BEGIN
   v_col := CASE TG_TABLE_NAME WHEN 'job_title_lookup' THEN 'raw_title' WHEN 'location_lookup' THEN 'raw_location'
                               WHEN 'job_title_rules' THEN 'pattern' WHEN 'source_priority' THEN 'source'
                               ELSE 'raw_value' END;
-  IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    EXECUTE format('SELECT coalesce(array_agg(DISTINCT n.%I), ''{}'') FROM new_rows n', v_col) INTO v_part;
-    v_keys := v_keys || v_part;
-  END IF;
-  IF TG_OP IN ('DELETE', 'UPDATE') THEN
-    EXECUTE format('SELECT coalesce(array_agg(DISTINCT o.%I), ''{}'') FROM old_rows o', v_col) INTO v_part;
-    v_keys := v_keys || v_part;
-  END IF;
-  v_keys := ARRAY(SELECT DISTINCT k FROM unnest(v_keys) AS k WHERE k IS NOT NULL ORDER BY 1);
+  EXECUTE core.transition_keys_sql(TG_OP, v_col) INTO v_keys;
   IF cardinality(v_keys) = 0 THEN
     RETURN NULL;
   END IF;

@@ -15,20 +15,8 @@ DECLARE
   v_ids uuid[];
   v_total integer := 0;
 BEGIN
-  IF p_workflow_slug IS NOT NULL AND NOT EXISTS (
-       SELECT 1 FROM reference.enrichment_workflow_registry r WHERE r.workflow_slug = p_workflow_slug) THEN
-    RAISE EXCEPTION 'workflow_slug % is not registered', quote_literal(p_workflow_slug) USING ERRCODE = '22023';
-  END IF;
-  FOR v_table IN
-    SELECT DISTINCT r.raw_table FROM reference.enrichment_workflow_registry r
-    WHERE r.is_active AND (p_workflow_slug IS NULL OR r.workflow_slug = p_workflow_slug)
-    ORDER BY 1
-  LOOP
-    EXECUTE format('SELECT array_agg(t.id ORDER BY t.created_at, t.id) FROM %I.%I t
-                    JOIN reference.enrichment_workflow_registry r ON r.workflow_slug = t.workflow_slug AND r.is_active
-                    WHERE ($1::text IS NULL OR t.workflow_slug = $1) AND ($2 OR t.extraction_status IN (''failed'', ''pending''))',
-                   split_part(v_table, '.', 1), split_part(v_table, '.', 2))
-      INTO v_ids USING p_workflow_slug, p_all;
+  FOR v_table IN SELECT * FROM core.replay_raw_tables(p_workflow_slug) LOOP
+    SELECT r.ids INTO v_ids FROM core.replay_row_ids(v_table, p_workflow_slug, p_all) r;
     v_total := v_total + core.replay_rows(v_table, v_ids);
   END LOOP;
   RETURN v_total;

@@ -2,6 +2,7 @@ CREATE OR REPLACE FUNCTION reference.match_locations(p_raw text[], p_raw_country
 RETURNS TABLE (raw_location text, raw_country text, city text, state text, country text)
 LANGUAGE sql
 STABLE PARALLEL SAFE
+ROWS 100  -- a batch holds few distinct locations: callers hash-join it to the batch, not merge-join after a sort
 AS $$
   -- Set-based reference.match_location: one row per distinct
   -- (raw_location, raw_country) pair of the two parallel arrays, each pair

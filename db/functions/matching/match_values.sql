@@ -6,8 +6,8 @@ AS $$
   -- Set-based single-value matching: one row per distinct non-NULL raw value
   -- of p_raw, matched once by the reference.match_* function of p_kind
   -- ('employee_range', 'company_type', 'industry', 'funding_range',
-  -- 'revenue_range'). A batch of 5,000 companies carries a few dozen
-  -- distinct sizes or industries, so this is a few dozen calls, not 5,000.
+  -- 'revenue_range'). Provider values repeat heavily across a batch, so
+  -- this is one call per distinct value, not one per row.
   SELECT d.raw,
          CASE p_kind
            WHEN 'employee_range' THEN reference.match_employee_range(d.raw)

@@ -17,26 +17,12 @@ DECLARE
   v_done bigint := 0;
   v_batch integer;
 BEGIN
-  IF p_workflow_slug IS NOT NULL AND NOT EXISTS (
-       SELECT 1 FROM reference.enrichment_workflow_registry r WHERE r.workflow_slug = p_workflow_slug) THEN
-    RAISE EXCEPTION 'workflow_slug % is not registered', quote_literal(p_workflow_slug) USING ERRCODE = '22023';
-  END IF;
-  FOR v_table IN
-    SELECT DISTINCT r.raw_table FROM reference.enrichment_workflow_registry r
-    WHERE r.is_active AND (p_workflow_slug IS NULL OR r.workflow_slug = p_workflow_slug)
-    ORDER BY 1
-  LOOP
+  FOR v_table IN SELECT * FROM core.replay_raw_tables(p_workflow_slug) LOOP
     v_last_at := '-infinity';
     v_last_id := '00000000-0000-0000-0000-000000000000';
     LOOP
-      EXECUTE format('SELECT array_agg(s.id ORDER BY s.created_at, s.id), max(s.created_at) FROM (
-                        SELECT t.id, t.created_at FROM %I.%I t
-                        JOIN reference.enrichment_workflow_registry r ON r.workflow_slug = t.workflow_slug AND r.is_active
-                        WHERE ($1::text IS NULL OR t.workflow_slug = $1) AND ($2 OR t.extraction_status IN (''failed'', ''pending''))
-                          AND (t.created_at, t.id) > ($3, $4)
-                        ORDER BY t.created_at, t.id LIMIT $5) s',
-                     split_part(v_table, '.', 1), split_part(v_table, '.', 2))
-        INTO v_ids, v_last_at USING p_workflow_slug, p_all, v_last_at, v_last_id, p_batch_size;
+      SELECT r.ids, r.last_created_at INTO v_ids, v_last_at
+      FROM core.replay_row_ids(v_table, p_workflow_slug, p_all, v_last_at, v_last_id, p_batch_size) r;
       EXIT WHEN v_ids IS NULL;
       v_last_id := v_ids[cardinality(v_ids)];
       v_batch := core.replay_rows(v_table, v_ids);

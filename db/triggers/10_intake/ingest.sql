@@ -2,7 +2,6 @@
 -- set-based, by one statement-level trigger function (raw.tg_ingest). One
 -- trigger per registered raw table, (re)created on every deploy, so a raw
 -- table registered later gets its trigger with the next `hq migrate`.
-DROP FUNCTION IF EXISTS raw.tg_company_ingest() CASCADE;  -- its name before 0008
 DO $$
 DECLARE
   v_table record;
