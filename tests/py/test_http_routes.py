@@ -137,8 +137,11 @@ def api(server_url, template_db):
 
 def load_fixtures(a: Api) -> None:
     """Every fixture through its webhook (and the CSV through the upload): each is extracted."""
+    registered = {w["workflow_slug"] for w in a.get("/api/workflows", key="query").json()["data"]}
     for f in sorted(FIXTURES.glob("*.json")):
         slug = f.stem.split(".")[0]
+        if slug not in registered:  # a sample for `hq workflows add` (apollo-person), not a shipped workflow
+            continue
         r = a.post(f"/ingest/{slug}", key="ingest", content=f.read_bytes(), headers={"Content-Type": "application/json"})
         assert r.status_code == 202 and r.json()["extraction_status"] == "extracted", (f.name, r.text)
     for slug, body in (("clay-find-companies", BAMBOO_COMPANY), ("clay-find-people", BAMBOO_PERSON)):
