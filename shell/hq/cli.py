@@ -223,6 +223,16 @@ def bench_ingest(companies: int = typer.Option(0, help="Company payloads to inge
         run(conn, companies, people, out)
 
 
+@bench_app.command("webhook")
+@one_line_errors
+def bench_webhook(sizes: str = typer.Option("1000,50000", help="Warehouse sizes in people, comma-separated; the first is the baseline."),
+                  deliveries: int = typer.Option(30, help="Single webhooks timed per kind and size.")) -> None:
+    """One webhook's cost at several warehouse sizes (scratch databases beside DATABASE_URL's, dropped after)."""
+    from hq.bench import bench_webhook as run
+
+    run(_url(), [int(s) for s in sizes.split(",") if s.strip()], deliveries, out)
+
+
 @bench_app.command("rematch")
 @one_line_errors
 def bench_rematch(people: int = typer.Option(1_000_000, help="People in the warehouse."),

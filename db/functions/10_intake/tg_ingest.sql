@@ -21,6 +21,11 @@ AS $$
 -- (core.analyze_stale_tables).
 DECLARE
   v_bad record;
+  -- TG_TABLE_* are of type name, collation "C": passed on as they are, every
+  -- text the pipeline derives from them compares in "C", and no key index
+  -- (default collation) can serve those comparisons
+  v_schema text COLLATE "default" := TG_TABLE_SCHEMA;
+  v_table text COLLATE "default" := TG_TABLE_NAME;
 BEGIN
   SELECT n.workflow_slug, r.workflow_slug IS NULL AS unknown, r.raw_table INTO v_bad
   FROM (SELECT DISTINCT nr.workflow_slug FROM new_rows nr) n
@@ -44,8 +49,13 @@ BEGIN
     id uuid, slug text, ekey text, payload jsonb, error text, newest boolean) ON COMMIT DROP;
   END IF;
   TRUNCATE pg_temp.hq_ingest_batch;
-  EXECUTE core.ingest_stage_sql(TG_TABLE_SCHEMA, TG_TABLE_NAME, true);
-  PERFORM core.ingest_staged(TG_TABLE_SCHEMA, TG_TABLE_NAME);
+  EXECUTE core.ingest_stage_sql(v_schema, v_table, true);
+  -- a few rows (a webhook) are planned by rule, not by statistics (core.ingest_staged_by_rule)
+  IF (SELECT count(*) FROM pg_temp.hq_ingest_batch) <= 100 THEN
+    PERFORM core.ingest_staged_by_rule(v_schema, v_table);
+  ELSE
+    PERFORM core.ingest_staged(v_schema, v_table);
+  END IF;
   RETURN NULL;
 END;
 $$;

@@ -34,10 +34,11 @@ BEGIN
     INTO v_out
     USING coalesce(NULLIF(btrim(p_key), ''), CASE WHEN jsonb_typeof(p_payload) = 'object' THEN p_payload ->> v_wf.payload_key END),
           p_workflow_slug, p_payload, p_idempotency_key;
-  -- status after the trigger ran (or of the earlier delivery with this key)
+  -- status after the trigger ran (or of the earlier delivery with this key);
+  -- one key probe either way (an OR of the two keys reads the whole table)
   EXECUTE format(
     'SELECT jsonb_build_object(''raw_id'', t.id, ''extraction_status'', t.extraction_status, ''extraction_error'', t.extraction_error)
-     FROM %I.%I t WHERE t.id = $1 OR ($1 IS NULL AND t.idempotency_key = $2)',
+     FROM %1$I.%2$I t WHERE t.id = coalesce($1, (SELECT k.id FROM %1$I.%2$I k WHERE k.idempotency_key = $2))',
     split_part(v_wf.raw_table, '.', 1), split_part(v_wf.raw_table, '.', 2))
     INTO v_out USING (v_out ->> 'raw_id')::uuid, p_idempotency_key;
   RETURN v_out;
