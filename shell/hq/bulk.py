@@ -151,7 +151,7 @@ def _ndjson_rows(text: IO[str]) -> Iterator[tuple]:
             try:
                 value = json.loads(line)
             except json.JSONDecodeError as exc:
-                why = f"not valid JSON ({exc.msg} at column {exc.colno})"
+                why = f"not valid JSON ({exc})"
             else:
                 if "\\u0000" in line and _JSON_NUL.search(json.dumps(value)):
                     why = "NUL character (\\u0000) in a string"
@@ -164,7 +164,7 @@ def _ndjson_rows(text: IO[str]) -> Iterator[tuple]:
 class _BatchWriter:
     """One batch of (line number, row, reject reason, escaped text) into the
     raw table on one connection, in one transaction: COPY into a session temp
-    table, then one INSERT … ON CONFLICT (idempotency_key) DO NOTHING into the
+    table, then one INSERT … ON CONFLICT DO NOTHING into the
     raw table (one statement: the ingest trigger processes the batch
     set-based; a row this file already delivered, by its key, is not stored
     again), then the reasons of the rejected rows (api.ingest_rejected)."""
@@ -184,8 +184,9 @@ class _BatchWriter:
             sql.SQL(", ").join(sql.SQL("{} {}").format(sql.Identifier(c), sql.SQL(types[c])) for c in self.cols))
         collist = sql.SQL(", ").join(map(sql.Identifier, self.cols))
         self.copy = sql.SQL("COPY hq_bulk_rows ({}) FROM STDIN").format(collist)
-        self.insert = sql.SQL("INSERT INTO {} ({}) SELECT {} FROM hq_bulk_rows ON CONFLICT (idempotency_key) DO NOTHING"
-                              ).format(sql.Identifier(schema, table), collist, collist)
+        # no conflict target: a target needs SELECT on its column, which the ingest role has not;
+        # the delivery key is the only unique value a row brings (ids are generated)
+        self.insert = sql.SQL("INSERT INTO {} ({}) SELECT {} FROM hq_bulk_rows ON CONFLICT DO NOTHING").format(sql.Identifier(schema, table), collist, collist)
         self.inserted = 0
         self._lock = threading.Lock()
 
