@@ -103,7 +103,8 @@ class _Counted:
 
 
 def _delimited_rows(text: IO[str], dialect, terminator: str) -> Iterator[tuple]:
-    """(line number, row dict, None, None) per record, or a Rejected one: a
+    """(line number, row dict, None, None) per record, or (line number, None,
+    reason, escaped text) for a record the database cannot store as sent: a
     bare carriage return in an unquoted field (the dialect ends records at
     `terminator`; a CR inside quotes is data), a broken record, a NUL byte
     or invalid UTF-8 in a field."""
@@ -138,8 +139,8 @@ def _delimited_rows(text: IO[str], dialect, terminator: str) -> Iterator[tuple]:
 
 
 def _ndjson_rows(text: IO[str]) -> Iterator[tuple]:
-    """(line number, parsed value, None, None) per non-blank line, or a
-    Rejected one: invalid UTF-8, a NUL (raw, or \\u0000 in a string, which
+    """(line number, parsed value, None, None) per non-blank line, or (line
+    number, None, reason, escaped text) for: invalid UTF-8, a NUL (raw, or \\u0000 in a string, which
     jsonb cannot hold), or text that is not JSON."""
     for num, line in enumerate(_lines(text, "\n"), start=1):
         line = line.strip()
@@ -176,17 +177,20 @@ class _BatchWriter:
         self.headers = sorted(set(mapping.values()))
         self.cols = self.headers + ["workflow_slug", "raw_payload", "idempotency_key"]
         # the raw table's column types, from the catalog (the ingest role may not read the table)
-        types = dict(conn.cursor(row_factory=tuple_row).execute("SELECT a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a "
-                                  "WHERE a.attrelid = %s::regclass AND a.attnum > 0 AND NOT a.attisdropped",
-                                  (f"{sql.Identifier(schema, table).as_string(conn)}",)).fetchall())
+        types = dict(conn.cursor(row_factory=tuple_row).execute(
+            "SELECT a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a "
+            "WHERE a.attrelid = %s::regclass AND a.attnum > 0 AND NOT a.attisdropped",
+            (sql.Identifier(schema, table).as_string(conn),)).fetchall())
         conn.commit()
-        self.create = sql.SQL("CREATE TEMP TABLE IF NOT EXISTS hq_bulk_rows ({}) ON COMMIT DELETE ROWS").format(
+        # one per batch, dropped at its commit: a pooled session keeps nothing, whatever file comes next
+        self.create = sql.SQL("CREATE TEMP TABLE hq_bulk_rows ({}) ON COMMIT DROP").format(
             sql.SQL(", ").join(sql.SQL("{} {}").format(sql.Identifier(c), sql.SQL(types[c])) for c in self.cols))
         collist = sql.SQL(", ").join(map(sql.Identifier, self.cols))
         self.copy = sql.SQL("COPY hq_bulk_rows ({}) FROM STDIN").format(collist)
         # no conflict target: a target needs SELECT on its column, which the ingest role has not;
         # the delivery key is the only unique value a row brings (ids are generated)
-        self.insert = sql.SQL("INSERT INTO {} ({}) SELECT {} FROM hq_bulk_rows ON CONFLICT DO NOTHING").format(sql.Identifier(schema, table), collist, collist)
+        self.insert = sql.SQL("INSERT INTO {} ({}) SELECT {} FROM hq_bulk_rows ON CONFLICT DO NOTHING").format(
+            sql.Identifier(schema, table), collist, collist)
         self.inserted = 0
         self._lock = threading.Lock()
 
