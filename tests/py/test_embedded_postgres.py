@@ -38,7 +38,7 @@ def test_local_cluster_on_the_embedded_wheel(monkeypatch):
         migrate(url)
         with psycopg.connect(url) as conn:
             health = conn.execute("SELECT api.health()").fetchone()[0]
-        assert health["database"] == "ok" and health["migration_version"].startswith("00")
+        assert health["database"] == "ok" and health["migration_version"][:4].isdigit()
         assert health["server_version"].split(".")[0] == version[:2]
     finally:
         cluster.stop()
