@@ -346,3 +346,95 @@ def bench_leads(conn: psycopg.Connection, people: int, out) -> list[dict]:
         out.print("  " + line)
     return [{"metric": f"leads: filtered page at {people:,} people", "value": took * 1000, "baseline": base * 1000,
              "ratio": took / base if base else None, "unit": "ms; baseline = unfiltered page"}]
+
+
+
+
+def load_warehouse(conn: psycopg.Connection, people: int, companies: int, tag: str, batch: int = 5000) -> float:
+    """Fill a warehouse through the real ingest path: `companies` enriched
+    companies (the first employers of the people), then `people` person
+    profiles, COPYed into their raw tables in committed batches (the ingest
+    trigger processes each), then ANALYZE. Returns the seconds it took."""
+    t0 = time.perf_counter()
+
+    def employer(i: int, tag: str) -> dict:  # the companies the people work at, enriched: they make leads
+        return {**_company_payload(i, tag), "domain": f"co{tag}-{i}.example", "name": f"Co {i}"}
+
+    for n, table, slug, make in ((companies, "raw.company_payloads", "companyenrich-company", employer),
+                                 (people, "raw.person_payloads", "clay-person-profile", _person_payload)):
+        for start in range(0, n, batch):
+            with conn.cursor().copy(f"COPY {table} (workflow_slug, raw_payload) FROM STDIN") as cp:
+                for i in range(start, min(n, start + batch)):
+                    cp.write_row((slug, json.dumps(make(i, tag))))
+            conn.commit()
+    conn.execute("ANALYZE")
+    conn.commit()
+    return time.perf_counter() - t0
+
+
+def _webhook_kinds(tag: str, people: int, companies: int) -> list[tuple[str, str, object]]:
+    """The single deliveries `hq bench webhook` times: (label, workflow, payload for delivery k)."""
+    def new_person(k: int) -> dict:
+        p = _person_payload(people + k, tag)
+        p["url"] = f"https://www.linkedin.com/in/bench{tag}-new-{k}"
+        return p
+
+    def known_person(k: int) -> dict:
+        p = _person_payload((k * 7919) % people, tag)
+        p["title"] = p["experience"][0]["title"] = TITLES[k % len(TITLES)]
+        return p
+
+    def known_company(k: int) -> dict:
+        i = (k * 7919) % companies
+        return {**_company_payload(i, tag), "domain": f"co{tag}-{i}.example", "employees": SIZES[k % len(SIZES)]}
+
+    kinds = [("new person", "clay-person-profile", new_person), ("known person", "clay-person-profile", known_person),
+             ("new company", "companyenrich-company", lambda k: _company_payload(companies + k, tag))]
+    return kinds + ([("known company", "companyenrich-company", known_company)] if companies else [])
+
+
+def bench_webhook(admin_url: str, sizes: list[int], deliveries: int, out) -> None:
+    """`hq bench webhook`: for each size, a scratch database beside the given
+    one (migrated, filled with `size` people and size/4 companies through the
+    ingest path, analyzed), then `deliveries` single webhooks of each kind
+    through api.ingest, each in its own transaction as the HTTP route runs
+    them. Prints the median per kind and its ratio to the smallest size."""
+    import statistics
+    import uuid
+
+    from psycopg import sql
+
+    from hq.deploy import migrate
+
+    base, _, _ = admin_url.rpartition("/")
+    medians: dict[int, dict[str, float]] = {}
+    for size in sizes:
+        name = f"hq_bench_webhook_{uuid.uuid4().hex[:8]}"
+        with psycopg.connect(admin_url, autocommit=True) as admin:
+            admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+        try:
+            url = f"{base}/{name}"
+            migrate(url)
+            tag = str(int(time.time()))
+            companies = max(size // 4, 1)
+            with psycopg.connect(url) as conn:
+                took = load_warehouse(conn, size, companies, tag)
+            out.print(f"{size:,} people and {companies:,} companies loaded through the ingest path in {took:.1f} s")
+            medians[size] = {}
+            with psycopg.connect(url, autocommit=True) as conn:
+                for label, slug, make in _webhook_kinds(tag, size, companies):
+                    times = []
+                    for k in range(deliveries):
+                        payload = json.dumps(make(k))
+                        t0 = time.perf_counter()
+                        conn.execute("SELECT api.ingest(%s, %s::jsonb)", (slug, payload)).fetchone()
+                        times.append(time.perf_counter() - t0)
+                    medians[size][label] = statistics.median(times)
+        finally:
+            with psycopg.connect(admin_url, autocommit=True) as admin:
+                admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+    smallest = sizes[0]
+    for size in sizes:
+        cells = [f"{label} {ms * 1000:.1f} ms" + (f" ({ms / medians[smallest][label]:.2f}x)" if size != smallest else "")
+                 for label, ms in medians[size].items()]
+        out.print(f"at {size:,} people, median of {deliveries} single webhooks: " + "; ".join(cells))

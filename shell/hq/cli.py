@@ -108,12 +108,20 @@ def serve(host: str = typer.Option("127.0.0.1", help="Interface to bind."),
 def ingest(file: Path = typer.Argument(..., exists=True, dir_okay=False, help="NDJSON, CSV or TSV file."),
            workflow: str = typer.Option(..., "--workflow", "-w", help="Registered workflow_slug."),
            batch_size: int = typer.Option(5000, help="Rows per COPY batch (one transaction each)."),
-           jobs: int = typer.Option(1, min=1, max=32, help="Parallel loading sessions; rows of one entity stay in one session, in file order.")) -> None:
-    """Stream a file into the workflow's raw table with COPY, with a progress bar."""
+           jobs: int = typer.Option(1, min=1, max=32, help="Parallel loading sessions; rows of one entity stay in one session, in file order."),
+           force: bool = typer.Option(False, "--force", help="Deliver every row again, even rows an earlier load of this file stored.")) -> None:
+    """Stream a file into the workflow's raw table with COPY, with a progress bar.
+
+    Each row's delivery key is the file's SHA-256 and its line number: running
+    the same load again (after a crash) stores only the rows still missing."""
     from hq.bulk import ingest_file
 
     with _connect() as conn:
-        result = ingest_file(conn, file, workflow, batch_size=batch_size, progress=True, jobs=jobs, connect=_connect)
+        result = ingest_file(conn, file, workflow, batch_size=batch_size, progress=True, jobs=jobs, connect=_connect,
+                             force=force)
+    if result["already_loaded"]:
+        out.print(f"{result['already_loaded']} rows were already stored by an earlier load of this file "
+                  "(--force delivers them again)", highlight=False)
     out.print(f"loaded {result['loaded']} rows: {result['extracted']} extracted, "
               f"{result['failed']} failed", highlight=False)
     if result["failed"]:
@@ -553,6 +561,16 @@ def bench_import_legacy(companies: int = typer.Option(1000, help="Company payloa
     from hq.legacy_bench import bench_import_legacy as run
 
     run(_url(), companies, people, out)
+
+
+@bench_app.command("webhook")
+@one_line_errors
+def bench_webhook(sizes: str = typer.Option("1000,50000", help="Warehouse sizes in people, comma-separated; the first is the baseline."),
+                  deliveries: int = typer.Option(30, help="Single webhooks timed per kind and size.")) -> None:
+    """One webhook's cost at several warehouse sizes (scratch databases beside DATABASE_URL's, dropped after)."""
+    from hq.bench import bench_webhook as run
+
+    run(_url(), [int(s) for s in sizes.split(",") if s.strip()], deliveries, out)
 
 
 @bench_app.command("rematch")

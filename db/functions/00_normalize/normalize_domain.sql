@@ -8,10 +8,12 @@ AS $$
 -- is not a plausible domain: labels of letters, digits, '-' or '_' (not at
 -- either end, at most 63 long), at least one dot, an alphabetic (or xn--)
 -- TLD of two or more, 253 characters at most; IPs, spaces and garbage give
--- NULL. Unicode labels are kept (lower-cased). PL/pgSQL and no bounded
--- repetition ({0,61}) because this runs once per ingested row: the SQL form
--- costs about ten times more a call. A value that is already a canonical
--- domain (the common case) returns after one capture-free match.
+-- NULL. An internationalized name is stored in its IDNA ASCII form
+-- (core.idna_to_ascii: 'bücher.de' and 'xn--bcher-kva.de' are one company);
+-- ASCII input never pays for it (one length comparison). PL/pgSQL and no
+-- bounded repetition ({0,61}) because this runs once per ingested row: the
+-- SQL form costs about ten times more a call. A value that is already a
+-- canonical domain (the common case) returns after one capture-free match.
 -- STRICT: NULL in, NULL out, without a call.
 DECLARE
   v_host text;
@@ -31,6 +33,9 @@ BEGIN
       ':[0-9]*$', ''),
     '^www[0-9]?\.', ''),
   '.');
+  IF octet_length(v_host) <> length(v_host) THEN
+    v_host := rtrim(core.idna_to_ascii(v_host), '.');  -- internationalized: its IDNA ASCII form
+  END IF;
   IF v_host ~ '^([[:alnum:]_-]+\.)+([[:alpha:]]+|xn--[a-z0-9-]+)$'
      AND v_host !~ '(^|\.)[_-]|[_-](\.|$)|[^.]{64}|\.[[:alpha:]]$'
      AND length(v_host) <= 253 THEN
@@ -41,4 +46,4 @@ END;
 $$;
 
 COMMENT ON FUNCTION core.normalize_domain(text) IS
-  'Canonical company domain: lower-case host without scheme, www., port, path, query or trailing dot; NULL when not a domain. ''https://WWW.Google.com/about'' -> ''google.com''.';
+  'Canonical company domain: lower-case host without scheme, www., port, path, query or trailing dot, internationalized names in IDNA ASCII form; NULL when not a domain. ''https://WWW.Google.com/about'' -> ''google.com''.';

@@ -16,9 +16,15 @@ AS $$
 -- LinkedIn profile URL, field types per reference.workflow_field_map);
 -- then core.process_staged_batch runs the pipeline for the newest valid
 -- row per (entity, workflow) and writes every raw row's status and
--- reference.enrichment_runs.
+-- reference.enrichment_runs (a batch of a few rows, a webhook, through
+-- core.process_staged_batch_by_rule: planned by rule, not by statistics).
 DECLARE
   v_bad record;
+  -- TG_TABLE_* are of type name, collation "C": passed on as they are, every
+  -- text the pipeline derives from them compares in "C", and no key index
+  -- (default collation) can serve those comparisons
+  v_schema text COLLATE "default" := TG_TABLE_SCHEMA;
+  v_table text COLLATE "default" := TG_TABLE_NAME;
   v_reg record;
 BEGIN
   SELECT n.workflow_slug, r.workflow_slug IS NULL AS unknown, r.raw_table INTO v_bad
@@ -39,10 +45,15 @@ BEGIN
   PERFORM core.analyze_stale_tables();
 
   -- the staging statement reads the transition table, so it runs here
-  SELECT * INTO v_reg FROM core.raw_table_registration(TG_TABLE_SCHEMA, TG_TABLE_NAME);
+  SELECT * INTO v_reg FROM core.raw_table_registration(v_schema, v_table);
   PERFORM core.reset_ingest_batch();
-  EXECUTE core.build_staging_sql(TG_TABLE_SCHEMA, TG_TABLE_NAME, v_reg.key_column, v_reg.entity_type, v_reg.flat_columns, true);
-  PERFORM core.process_staged_batch(TG_TABLE_SCHEMA, TG_TABLE_NAME, v_reg.key_column, v_reg.entity_type, v_reg.flat_columns);
+  EXECUTE core.build_staging_sql(v_schema, v_table, v_reg.key_column, v_reg.entity_type, v_reg.flat_columns, true);
+  -- a few rows (a webhook) are planned by rule, not by statistics (core.process_staged_batch_by_rule)
+  IF (SELECT count(*) FROM pg_temp.hq_ingest_batch) <= 100 THEN
+    PERFORM core.process_staged_batch_by_rule(v_schema, v_table, v_reg.key_column, v_reg.entity_type, v_reg.flat_columns);
+  ELSE
+    PERFORM core.process_staged_batch(v_schema, v_table, v_reg.key_column, v_reg.entity_type, v_reg.flat_columns);
+  END IF;
   RETURN NULL;
 END;
 $$;

@@ -15,6 +15,8 @@ AS $$
 -- (origin, customer_name, source). A customer domain given by the source is
 -- normalized (match_method 'given'); otherwise a name that equals exactly one
 -- known company's golden name gives the domain (match_method 'exact_name').
+DECLARE
+  v_new text[];
 BEGIN
   DELETE FROM extracted.company_customers c
   USING unnest(p_slugs, p_domains) AS u(slug, domain)
@@ -86,12 +88,19 @@ BEGIN
         (coalesce(excluded.customer_domain, t.customer_domain), coalesce(excluded.case_study_url, t.case_study_url),
          coalesce(excluded.has_case_study, t.has_case_study));
 
-  -- a customer with a known domain is a company too
+  -- a customer with a known domain is a company too, with its golden row in
+  -- this transaction (the batch refreshes only its own domains)
+  WITH n AS (
   INSERT INTO core.companies (domain)
   SELECT DISTINCT x.customer_domain FROM extracted.company_customers x
   JOIN unnest(p_slugs, p_domains) AS u(slug, domain) ON x.origin_company_domain = u.domain AND x.workflow_slug = u.slug
   WHERE x.customer_domain IS NOT NULL
-  ON CONFLICT (domain) DO NOTHING;
+  ON CONFLICT (domain) DO NOTHING
+  RETURNING domain)
+  SELECT array_agg(n.domain) INTO v_new FROM n;
+  IF v_new IS NOT NULL THEN
+    PERFORM core.refresh_companies_full(v_new);
+  END IF;
 END;
 $$;
 COMMENT ON FUNCTION core.process_company_customers(uuid[], text[], text[], jsonb[]) IS

@@ -50,6 +50,10 @@ BEGIN
                        AND core.is_salesnav_key(f.linkedin_url) = pub.is_public
                        AND reference.normalize_key(t.raw_title) = reference.normalize_key(x.title)
                      LIMIT 1) nm ON true;
+  -- the batch's statements join this table to the warehouse: with its true
+  -- size (one row for a webhook, not the hundreds its page count suggests)
+  -- they probe the key indexes instead of scanning
+  ANALYZE pg_temp.hq_person_keys;
 END;
 $$;
 COMMENT ON FUNCTION core.resolve_person_keys(text[], text[]) IS

@@ -6,14 +6,11 @@ SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 SET jit = off  -- why: docs/pipeline.md#jit
 AS $$
--- Recompute the golden rows of the given domains, set-based. Per field the
--- winner is the dimension row with a non-NULL matched value and the lowest
--- source priority (as reference.source_rank(field, source): the field's row
--- of reference.source_priority, else '*', else last), ties to the most
--- recently updated.
--- City, state and country win together (field 'location'). Writes only rows
--- that change, then the leads of people at the changed companies; returns
--- how many golden rows were written.
+-- Recompute the golden rows of the given domains, set-based: the winner of
+-- every field by survivorship (core.golden_winners: one rule and field map
+-- for companies and people), pivoted into one row per company. Writes only
+-- rows that change, then the leads of people at the changed companies;
+-- returns how many golden rows were written.
 DECLARE
   v_rows integer;
   v_changed text[];
@@ -25,61 +22,22 @@ BEGIN
     -- or probe the key indexes
     SELECT c.domain FROM core.companies c JOIN (SELECT DISTINCT u.domain FROM unnest(p_domains) AS u(domain)) u
       ON u.domain = c.domain
-  ), cand (domain, field, v, v2, v3, source, updated_at) AS (
-    -- every non-NULL matched value of the domains, one row per (domain, field, source)
-    -- one probe of a table with two fields gives both
-    SELECT t.domain, f.field, f.v, NULL, NULL, t.source, t.updated_at FROM core.company_names t JOIN d ON d.domain = t.domain
-    CROSS JOIN LATERAL (VALUES ('name', t.cleaned_name), ('linkedin_url', t.linkedin_url)) AS f(field, v)
-    WHERE f.v IS NOT NULL
-    UNION ALL
-    SELECT t.domain, 'employee_range', t.matched_employee_range, NULL, NULL, t.source, t.updated_at FROM core.company_employee_ranges t JOIN d ON d.domain = t.domain
-    WHERE t.matched_employee_range IS NOT NULL
-    UNION ALL
-    SELECT t.domain, 'company_type', t.matched_type, NULL, NULL, t.source, t.updated_at FROM core.company_types t JOIN d ON d.domain = t.domain
-    WHERE t.matched_type IS NOT NULL
-    UNION ALL
-    SELECT t.domain, 'location', t.matched_city, t.matched_state, t.matched_country, t.source, t.updated_at FROM core.company_locations t JOIN d ON d.domain = t.domain
-    WHERE num_nonnulls(t.matched_city, t.matched_state, t.matched_country) > 0
-    UNION ALL
-    SELECT t.domain, 'industry', t.matched_industry, NULL, NULL, t.source, t.updated_at FROM core.company_industries t JOIN d ON d.domain = t.domain
-    WHERE t.matched_industry IS NOT NULL
-    UNION ALL
-    SELECT t.domain, 'funding_range', t.matched_funding_range, NULL, NULL, t.source, t.updated_at FROM core.company_funding t JOIN d ON d.domain = t.domain
-    WHERE t.matched_funding_range IS NOT NULL
-    UNION ALL
-    SELECT t.domain, 'revenue_range', t.matched_revenue_range, NULL, NULL, t.source, t.updated_at FROM core.company_revenue t JOIN d ON d.domain = t.domain
-    WHERE t.matched_revenue_range IS NOT NULL
-    UNION ALL
-    SELECT t.domain, f.field, f.v, NULL, NULL, t.source, t.updated_at FROM core.company_descriptions t JOIN d ON d.domain = t.domain
-    CROSS JOIN LATERAL (VALUES ('description', t.description), ('tagline', t.tagline)) AS f(field, v)
-    WHERE f.v IS NOT NULL
-  ), best AS (
-    -- the winner per (domain, field): reference.source_rank as two hash joins, not a call per row
-    SELECT DISTINCT ON (c.domain, c.field) c.*
-    FROM cand c
-    LEFT JOIN reference.source_priority sf ON sf.field = c.field AND sf.source = c.source
-    LEFT JOIN reference.source_priority sa ON sa.field = '*' AND sa.source = c.source
-    ORDER BY c.domain, c.field, coalesce(sf.priority, sa.priority, 1073741824), c.updated_at DESC
   ), gv AS (
-    SELECT b.domain,
-           max(b.v) FILTER (WHERE b.field = 'name') AS name,
-           max(b.v) FILTER (WHERE b.field = 'linkedin_url') AS linkedin_url,
-           max(b.v) FILTER (WHERE b.field = 'employee_range') AS employee_range,
-           max(b.v) FILTER (WHERE b.field = 'company_type') AS company_type,
-           max(b.v) FILTER (WHERE b.field = 'location') AS city,
-           max(b.v2) FILTER (WHERE b.field = 'location') AS state,
-           max(b.v3) FILTER (WHERE b.field = 'location') AS country,
-           max(b.v) FILTER (WHERE b.field = 'industry') AS industry,
-           max(b.v) FILTER (WHERE b.field = 'funding_range') AS funding_range,
-           max(b.v) FILTER (WHERE b.field = 'revenue_range') AS revenue_range,
-           max(b.v) FILTER (WHERE b.field = 'description') AS description,
-           max(b.v) FILTER (WHERE b.field = 'tagline') AS tagline,
-           coalesce(jsonb_object_agg(b.field, b.source) FILTER (WHERE b.field <> 'location'), '{}')
-           || jsonb_strip_nulls(jsonb_build_object(
-                'city', max(b.source) FILTER (WHERE b.field = 'location' AND b.v IS NOT NULL),
-                'state', max(b.source) FILTER (WHERE b.field = 'location' AND b.v2 IS NOT NULL),
-                'country', max(b.source) FILTER (WHERE b.field = 'location' AND b.v3 IS NOT NULL))) AS sources
-    FROM best b GROUP BY b.domain
+    SELECT b.key AS domain,
+           max(b.val) FILTER (WHERE b.col = 'name') AS name,
+           max(b.val) FILTER (WHERE b.col = 'linkedin_url') AS linkedin_url,
+           max(b.val) FILTER (WHERE b.col = 'employee_range') AS employee_range,
+           max(b.val) FILTER (WHERE b.col = 'company_type') AS company_type,
+           max(b.val) FILTER (WHERE b.col = 'city') AS city,
+           max(b.val) FILTER (WHERE b.col = 'state') AS state,
+           max(b.val) FILTER (WHERE b.col = 'country') AS country,
+           max(b.val) FILTER (WHERE b.col = 'industry') AS industry,
+           max(b.val) FILTER (WHERE b.col = 'funding_range') AS funding_range,
+           max(b.val) FILTER (WHERE b.col = 'revenue_range') AS revenue_range,
+           max(b.val) FILTER (WHERE b.col = 'description') AS description,
+           max(b.val) FILTER (WHERE b.col = 'tagline') AS tagline,
+           jsonb_object_agg(b.col, b.source) AS sources
+    FROM core.golden_winners('company', ARRAY(SELECT d.domain FROM d)) b GROUP BY b.key
   ), w AS (
     INSERT INTO core.companies_full AS g (domain, name, linkedin_url, employee_range, company_type, city, state, country,
                                           industry, funding_range, revenue_range, description, tagline, sources, updated_at)

@@ -6,12 +6,11 @@ SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 SET jit = off  -- why: docs/pipeline.md#jit
 AS $$
--- Recompute the golden rows of the given people, set-based, with the
--- company survivorship rules: per field the row with a non-NULL matched value
--- and the lowest source priority (as reference.source_rank(field, source)),
--- ties to the most recently updated; city/state/country win together ('location'); the
--- current company is the winning current job ('company'; latest start
--- first). Then their leads. Returns how many golden rows were written.
+-- Recompute the golden rows of the given people, set-based: the winner of
+-- every field by survivorship (core.golden_winners: one rule and field map
+-- for companies and people; the current company is the winning current job,
+-- latest start first), pivoted into one row per person. Then their leads.
+-- Returns how many golden rows were written.
 DECLARE
   v_rows integer;
 BEGIN
@@ -19,52 +18,20 @@ BEGIN
     -- joined, not '= ANY (p_urls)' (see core.refresh_companies_full)
     SELECT p.linkedin_url FROM core.people p JOIN (SELECT DISTINCT u.url FROM unnest(p_urls) AS u(url)) u
       ON u.url = p.linkedin_url
-  ), cand (linkedin_url, field, v, v2, v3, dt, source, updated_at) AS (
-    -- every non-NULL matched value of the people, one row per (person, field, source)
-    SELECT t.linkedin_url, 'full_name', t.cleaned_name, NULL, NULL, NULL::date, t.source, t.updated_at FROM core.person_names t JOIN d ON d.linkedin_url = t.linkedin_url
-    WHERE t.cleaned_name IS NOT NULL
-    UNION ALL
-    -- one probe of person_job_titles gives its three fields
-    SELECT t.linkedin_url, f.field, f.v, NULL, NULL, NULL, t.source, t.updated_at FROM core.person_job_titles t JOIN d ON d.linkedin_url = t.linkedin_url
-    CROSS JOIN LATERAL (VALUES ('cleaned_title', t.matched_cleaned_title), ('job_function', t.matched_job_function),
-                               ('seniority', t.matched_seniority)) AS f(field, v)
-    WHERE f.v IS NOT NULL
-    UNION ALL
-    SELECT t.linkedin_url, 'location', t.matched_city, t.matched_state, t.matched_country, NULL, t.source, t.updated_at
-    FROM core.person_locations t JOIN d ON d.linkedin_url = t.linkedin_url
-    WHERE num_nonnulls(t.matched_city, t.matched_state, t.matched_country) > 0
-    UNION ALL
-    SELECT t.linkedin_url, 'company', t.company_domain, t.company_name, NULL, t.start_date, t.source, t.updated_at
-    FROM core.person_work_history t JOIN d ON d.linkedin_url = t.linkedin_url
-    WHERE t.is_current AND t.company_domain IS NOT NULL
-  ), best AS (
-    -- the winner per (person, field): reference.source_rank as two hash joins, not a call per row
-    SELECT DISTINCT ON (c.linkedin_url, c.field) c.*
-    FROM cand c
-    LEFT JOIN reference.source_priority sf ON sf.field = c.field AND sf.source = c.source
-    LEFT JOIN reference.source_priority sa ON sa.field = '*' AND sa.source = c.source
-    ORDER BY c.linkedin_url, c.field, coalesce(sf.priority, sa.priority, 1073741824), c.dt DESC NULLS LAST, c.updated_at DESC
   ), gv AS (
-    SELECT b.linkedin_url,
-           max(b.v) FILTER (WHERE b.field = 'full_name') AS full_name,
-           max(b.v) FILTER (WHERE b.field = 'cleaned_title') AS cleaned_title,
-           max(b.v) FILTER (WHERE b.field = 'job_function') AS job_function,
-           max(b.v) FILTER (WHERE b.field = 'seniority') AS seniority,
-           max(b.v) FILTER (WHERE b.field = 'location') AS city,
-           max(b.v2) FILTER (WHERE b.field = 'location') AS state,
-           max(b.v3) FILTER (WHERE b.field = 'location') AS country,
-           max(b.v) FILTER (WHERE b.field = 'company') AS company_domain,
-           max(b.v2) FILTER (WHERE b.field = 'company') AS company_name,
-           max(b.dt) FILTER (WHERE b.field = 'company') AS job_start_date,
-           coalesce(jsonb_object_agg(b.field, b.source) FILTER (WHERE b.field NOT IN ('location', 'company')), '{}')
-           || jsonb_strip_nulls(jsonb_build_object(
-                'city', max(b.source) FILTER (WHERE b.field = 'location' AND b.v IS NOT NULL),
-                'state', max(b.source) FILTER (WHERE b.field = 'location' AND b.v2 IS NOT NULL),
-                'country', max(b.source) FILTER (WHERE b.field = 'location' AND b.v3 IS NOT NULL),
-                'company_domain', max(b.source) FILTER (WHERE b.field = 'company'),
-                'company_name', max(b.source) FILTER (WHERE b.field = 'company' AND b.v2 IS NOT NULL),
-                'job_start_date', max(b.source) FILTER (WHERE b.field = 'company' AND b.dt IS NOT NULL))) AS sources
-    FROM best b GROUP BY b.linkedin_url
+    SELECT b.key AS linkedin_url,
+           max(b.val) FILTER (WHERE b.col = 'full_name') AS full_name,
+           max(b.val) FILTER (WHERE b.col = 'cleaned_title') AS cleaned_title,
+           max(b.val) FILTER (WHERE b.col = 'job_function') AS job_function,
+           max(b.val) FILTER (WHERE b.col = 'seniority') AS seniority,
+           max(b.val) FILTER (WHERE b.col = 'city') AS city,
+           max(b.val) FILTER (WHERE b.col = 'state') AS state,
+           max(b.val) FILTER (WHERE b.col = 'country') AS country,
+           max(b.val) FILTER (WHERE b.col = 'company_domain') AS company_domain,
+           max(b.val) FILTER (WHERE b.col = 'company_name') AS company_name,
+           (max(b.val) FILTER (WHERE b.col = 'job_start_date'))::date AS job_start_date,
+           jsonb_object_agg(b.col, b.source) AS sources
+    FROM core.golden_winners('person', ARRAY(SELECT d.linkedin_url FROM d)) b GROUP BY b.key
   ), w AS (
     INSERT INTO core.people_full AS g (linkedin_url, full_name, cleaned_title, job_function, seniority, city, state, country,
                                        company_domain, company_name, job_start_date, sources, updated_at)
