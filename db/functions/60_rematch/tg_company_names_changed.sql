@@ -1,0 +1,32 @@
+CREATE OR REPLACE FUNCTION core.tg_company_names_changed()
+RETURNS trigger
+LANGUAGE plpgsql
+VOLATILE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+-- Statement-level AFTER INSERT/UPDATE/DELETE on core.companies or
+-- core.company_names, whatever workflow wrote them (company pipelines,
+-- people pipelines naming employers, customers' given domains, a DBA):
+-- re-key the touched companies and match the customer names that now fit
+-- (core.rematch_customers), in the same transaction.
+DECLARE
+  v_domains text[] := '{}';
+  v_part text[];
+BEGIN
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    SELECT coalesce(array_agg(DISTINCT n.domain), '{}') INTO v_part FROM new_rows n;
+    v_domains := v_domains || v_part;
+  END IF;
+  IF TG_OP IN ('DELETE', 'UPDATE') THEN
+    SELECT coalesce(array_agg(DISTINCT o.domain), '{}') INTO v_part FROM old_rows o;
+    v_domains := v_domains || v_part;
+  END IF;
+  IF cardinality(v_domains) > 0 THEN
+    PERFORM core.rematch_customers(ARRAY(SELECT DISTINCT d FROM unnest(v_domains) AS d), TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME);
+  END IF;
+  RETURN NULL;
+END;
+$$;
+COMMENT ON FUNCTION core.tg_company_names_changed() IS
+  'Keeps core.company_name_keys current and re-matches unmatched customers when companies or their names are written.';
