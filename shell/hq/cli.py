@@ -234,6 +234,17 @@ def bench_rematch(people: int = typer.Option(1_000_000, help="People in the ware
         run(conn, people, affected, out)
 
 
+@bench_app.command("customers")
+@one_line_errors
+def bench_customers(companies: int = typer.Option(250_000, help="Synthetic companies in the warehouse (plus the labelled ones)."),
+                    names: int = typer.Option(10_000, help="Customer names to match.")) -> None:
+    """Match customer names to companies set-based; print time, precision and recall."""
+    from hq.bench_customers import run
+
+    with _connect(autocommit=True) as conn:
+        run(conn, companies, names, out)
+
+
 @bench_app.command("leads")
 @one_line_errors
 def bench_leads(people: int = typer.Option(1_000_000, help="People in the warehouse (at people/4 companies).")) -> None:

@@ -24,9 +24,14 @@ DECLARE
   v_threshold numeric := coalesce((SELECT s.value FROM reference.match_settings s WHERE s.name = 'customer_trgm_threshold'), 0.6);
   v_margin numeric := coalesce((SELECT s.value FROM reference.match_settings s WHERE s.name = 'customer_trgm_margin'), 0.15);
   v_old text := coalesce(current_setting('pg_trgm.similarity_threshold', true), '0.3');
+  v_seqscan text := current_setting('enable_seqscan');
 BEGIN
   -- candidates down to threshold - margin, so a runner-up inside the margin is seen
   PERFORM set_config('pg_trgm.similarity_threshold', greatest(v_threshold - v_margin, 0.05)::text, true);
+  -- the planner costs % like a cheap operator, but a scan computes every
+  -- row's trigrams: a per-name sequential scan is orders slower than the GIN
+  -- index it estimates as dearer at small table sizes
+  PERFORM set_config('enable_seqscan', 'off', true);
   RETURN QUERY
   WITH n AS MATERIALIZED (
     SELECT DISTINCT u.name, core.company_name_key(u.name) AS key
@@ -71,6 +76,7 @@ BEGIN
   LEFT JOIN decided ON decided.name = n.name
   LEFT JOIN tri ON tri.name = n.name;
   PERFORM set_config('pg_trgm.similarity_threshold', v_old, true);
+  PERFORM set_config('enable_seqscan', v_seqscan, true);
 END;
 $$;
 COMMENT ON FUNCTION core.match_company_names(text[]) IS
