@@ -15,11 +15,12 @@ DECLARE
   v_part text[];
 BEGIN
   IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    SELECT coalesce(array_agg(DISTINCT n.domain), '{}') INTO v_part FROM new_rows n;
+    -- transition tables are named at trigger creation; plpgsql_check sees them only at run time
+    EXECUTE format('SELECT coalesce(array_agg(DISTINCT n.%I), ''{}'') FROM new_rows n', 'domain') INTO v_part;
     v_domains := v_domains || v_part;
   END IF;
   IF TG_OP IN ('DELETE', 'UPDATE') THEN
-    SELECT coalesce(array_agg(DISTINCT o.domain), '{}') INTO v_part FROM old_rows o;
+    EXECUTE format('SELECT coalesce(array_agg(DISTINCT o.%I), ''{}'') FROM old_rows o', 'domain') INTO v_part;
     v_domains := v_domains || v_part;
   END IF;
   IF cardinality(v_domains) > 0 THEN
