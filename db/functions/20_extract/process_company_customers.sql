@@ -101,6 +101,8 @@ BEGIN
          CASE WHEN excluded.customer_domain IS NOT NULL OR t.customer_domain IS NULL THEN excluded.match_score ELSE t.match_score END,
          excluded.customer_name_key, coalesce(excluded.customer_linkedin_url, t.customer_linkedin_url));
 
+  PERFORM core.process_case_studies(p_ids, p_slugs, p_domains, p_payloads);
+
   -- a customer with a known domain is a company too
   INSERT INTO core.companies (domain)
   SELECT DISTINCT x.customer_domain FROM extracted.company_customers x
