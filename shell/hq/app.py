@@ -18,7 +18,7 @@ from fastapi.responses import JSONResponse
 from hq.http import ApiError, Db, error_body
 
 # Route modules under hq.routes, each exposing `router`.
-ROUTERS = ("health", "ingest", "query", "reference")
+ROUTERS = ("health", "ingest", "query", "reference", "relations")
 
 
 def create_app(database_url: str | None = None) -> FastAPI:

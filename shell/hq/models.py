@@ -25,7 +25,9 @@ class Filters(BaseModel):
     cursor: str | None = None
 
     def sql_filters(self) -> Jsonb:
-        return Jsonb(self.model_dump(exclude_none=True, exclude={"limit", "cursor"}))
+        # a subclass's own fields (firms, days, domains, ...) are route parameters, not filters
+        own = set(type(self).model_fields) - set(Filters.model_fields)
+        return Jsonb(self.model_dump(exclude_none=True, exclude={"limit", "cursor"} | own))
 
 
 class SignalFilters(Filters):

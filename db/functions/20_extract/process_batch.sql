@@ -12,6 +12,7 @@ AS $$
 BEGIN
   IF p_entity_type = 'company' THEN
     PERFORM core.process_company_batch(p_ids, p_slugs, p_keys, p_payloads);
+    PERFORM core.process_company_relations(p_ids, p_slugs, p_keys, p_payloads);
   ELSE
     PERFORM core.process_person_batch(p_ids, p_slugs, p_keys, p_payloads);
   END IF;
