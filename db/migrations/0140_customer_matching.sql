@@ -74,10 +74,10 @@ CREATE TABLE core.company_name_keys (
   name_compact text GENERATED ALWAYS AS (replace(name_key, ' ', '')) STORED,
   PRIMARY KEY (domain, name_key, kind));
 CREATE INDEX company_name_keys_compact_idx ON core.company_name_keys (name_compact, kind);
--- fastupdate off: a pending list is scanned whole by every lookup, and
--- matching runs right after the writes that would fill it
+-- a GIN pending list is scanned whole by every lookup: the matchers flush it
+-- (gin_clean_pending_list) before they probe, so writes stay cheap
 CREATE INDEX company_name_keys_trgm_idx ON core.company_name_keys USING gin (name_key public.gin_trgm_ops)
-  WITH (fastupdate = off) WHERE kind = 'name';
+  WHERE kind = 'name';
 COMMENT ON TABLE core.company_name_keys IS 'Every name a company is known by (core.companies.name and each source''s raw and cleaned core.company_names), as core.company_name_key, plus the registrable label of its domain; kept by statement triggers; what customer names are matched against.';
 
 ALTER TABLE extracted.company_customers ADD COLUMN customer_linkedin_url text;
@@ -88,7 +88,7 @@ ALTER TABLE core.company_customers
 CREATE INDEX company_customers_unmatched_compact_idx ON core.company_customers (replace(customer_name_key, ' ', ''))
   WHERE customer_domain IS NULL;
 CREATE INDEX company_customers_unmatched_trgm_idx ON core.company_customers USING gin (customer_name_key public.gin_trgm_ops)
-  WITH (fastupdate = off) WHERE customer_domain IS NULL;
+  WHERE customer_domain IS NULL;
 COMMENT ON COLUMN core.company_customers.match_method IS 'How customer_domain was found: given (by the source), domain_in_name (the name is a known domain), exact_name (normalized name equals one company''s), domain_label (normalized name equals one company''s domain label), trigram (best similar name, clear of the second); ambiguous (several companies fit: left unmatched); NULL: no candidate yet.';
 COMMENT ON COLUMN core.company_customers.match_score IS '1 for given and exact matches, the pg_trgm similarity for trigram matches, NULL when unmatched.';
 COMMENT ON COLUMN core.company_customers.customer_name_key IS 'core.company_name_key(customer_name): lower case, no accents, punctuation or legal suffixes.';

@@ -28,6 +28,7 @@ BEGIN
     PERFORM set_config('pg_trgm.similarity_threshold',
       greatest(coalesce((SELECT s.value FROM reference.match_settings s WHERE s.name = 'customer_trgm_threshold'), 0.6)
                - coalesce((SELECT s.value FROM reference.match_settings s WHERE s.name = 'customer_trgm_margin'), 0.15), 0.05)::text, true);
+    PERFORM gin_clean_pending_list('core.company_customers_unmatched_trgm_idx'::regclass);
     SELECT array_agg(DISTINCT c.customer_name) INTO v_names FROM (
       SELECT c.customer_name FROM pg_temp.hq_new_name_keys k
       JOIN core.company_customers c ON replace(c.customer_name_key, ' ', '') = replace(k.name_key, ' ', '')

@@ -32,6 +32,8 @@ BEGIN
   -- row's trigrams: a per-name sequential scan is orders slower than the GIN
   -- index it estimates as dearer at small table sizes
   PERFORM set_config('enable_seqscan', 'off', true);
+  -- every lookup would scan the GIN pending list whole; one bulk flush first
+  PERFORM gin_clean_pending_list('core.company_name_keys_trgm_idx'::regclass);
   RETURN QUERY
   WITH n AS MATERIALIZED (
     SELECT DISTINCT u.name, core.company_name_key(u.name) AS key
