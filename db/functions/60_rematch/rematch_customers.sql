@@ -4,6 +4,7 @@ LANGUAGE plpgsql
 VOLATILE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_generic_plan  -- runs on every company write: plan once per session, not per call
 SET jit = off  -- batch statements are estimated above jit_above_cost; compiling costs ~60 ms each
 AS $$
 -- Companies were written or renamed (p_domains): re-key them, then match the
@@ -15,33 +16,37 @@ AS $$
 DECLARE
   v_started timestamptz := clock_timestamp();
   v_names text[];
+  v_new_domains text[];
+  v_new_keys text[];
+  v_new_kinds text[];
   v_rows integer := 0;
   v_old text := coalesce(current_setting('pg_trgm.similarity_threshold', true), '0.3');
+  v_seqscan text := current_setting('enable_seqscan');
 BEGIN
-  IF to_regclass('pg_temp.hq_new_name_keys') IS NULL THEN
-    CREATE TEMP TABLE hq_new_name_keys (domain text, name_key text, kind text) ON COMMIT DROP;
-  END IF;
-  TRUNCATE pg_temp.hq_new_name_keys;
-  INSERT INTO pg_temp.hq_new_name_keys SELECT * FROM core.refresh_company_name_keys(p_domains);
+  SELECT array_agg(k.domain), array_agg(k.name_key), array_agg(k.kind) INTO v_new_domains, v_new_keys, v_new_kinds
+  FROM core.refresh_company_name_keys(p_domains) AS k;
 
-  IF EXISTS (SELECT 1 FROM pg_temp.hq_new_name_keys) AND EXISTS (SELECT 1 FROM core.company_customers c WHERE c.customer_domain IS NULL) THEN
+  IF v_new_keys IS NOT NULL AND EXISTS (SELECT 1 FROM core.company_customers c WHERE c.customer_domain IS NULL) THEN
     PERFORM set_config('pg_trgm.similarity_threshold',
       greatest(coalesce((SELECT s.value FROM reference.match_settings s WHERE s.name = 'customer_trgm_threshold'), 0.6)
                - coalesce((SELECT s.value FROM reference.match_settings s WHERE s.name = 'customer_trgm_margin'), 0.15), 0.05)::text, true);
     PERFORM gin_clean_pending_list('core.company_customers_unmatched_trgm_idx'::regclass);
+    -- index probes, not a scan computing every unmatched name's trigrams (see core.match_company_names)
+    PERFORM set_config('enable_seqscan', 'off', true);
     SELECT array_agg(DISTINCT c.customer_name) INTO v_names FROM (
-      SELECT c.customer_name FROM pg_temp.hq_new_name_keys k
+      SELECT c.customer_name FROM unnest(v_new_keys) AS k(name_key)
       JOIN core.company_customers c ON replace(c.customer_name_key, ' ', '') = replace(k.name_key, ' ', '')
       WHERE c.customer_domain IS NULL
       UNION ALL
-      SELECT c.customer_name FROM pg_temp.hq_new_name_keys k
+      SELECT c.customer_name FROM (SELECT DISTINCT d FROM unnest(v_new_domains) AS d) AS k(domain)
       JOIN core.company_customers c ON replace(c.customer_name_key, ' ', '') = replace(k.domain, '.', '')
       WHERE c.customer_domain IS NULL
       UNION ALL
-      SELECT c.customer_name FROM pg_temp.hq_new_name_keys k
+      SELECT c.customer_name FROM unnest(v_new_keys, v_new_kinds) AS k(name_key, kind)
       JOIN core.company_customers c ON c.customer_name_key OPERATOR(public.%) k.name_key
       WHERE c.customer_domain IS NULL AND k.kind = 'name') AS c;
     PERFORM set_config('pg_trgm.similarity_threshold', v_old, true);
+    PERFORM set_config('enable_seqscan', v_seqscan, true);
   END IF;
 
   IF v_names IS NOT NULL THEN

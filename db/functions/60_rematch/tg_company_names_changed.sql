@@ -12,16 +12,18 @@ AS $$
 -- (core.rematch_customers), in the same transaction.
 DECLARE
   v_domains text[] := '{}';
-  v_part text[];
 BEGIN
-  IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    -- transition tables are named at trigger creation; plpgsql_check sees them only at run time
-    EXECUTE format('SELECT coalesce(array_agg(DISTINCT n.%I), ''{}'') FROM new_rows n', 'domain') INTO v_part;
-    v_domains := v_domains || v_part;
-  END IF;
-  IF TG_OP IN ('DELETE', 'UPDATE') THEN
-    EXECUTE format('SELECT coalesce(array_agg(DISTINCT o.%I), ''{}'') FROM old_rows o', 'domain') INTO v_part;
-    v_domains := v_domains || v_part;
+  -- an UPDATE matters only where a name (or the LinkedIn URL a match records) changed
+  IF TG_OP = 'INSERT' THEN
+    EXECUTE format('SELECT coalesce(array_agg(DISTINCT n.%I), ''{}'') FROM new_rows n', 'domain') INTO v_domains;
+  ELSIF TG_OP = 'DELETE' THEN
+    EXECUTE format('SELECT coalesce(array_agg(DISTINCT o.%I), ''{}'') FROM old_rows o', 'domain') INTO v_domains;
+  ELSE
+    EXECUTE format('SELECT coalesce(array_agg(DISTINCT n.domain), ''{}'') FROM new_rows n JOIN old_rows o ON o.domain = n.domain
+                    WHERE (to_jsonb(n) -> %L, to_jsonb(n) -> %L, to_jsonb(n) -> %L, to_jsonb(n) -> %L)
+                          IS DISTINCT FROM (to_jsonb(o) -> %L, to_jsonb(o) -> %L, to_jsonb(o) -> %L, to_jsonb(o) -> %L)',
+                   'name', 'raw_name', 'cleaned_name', 'linkedin_url', 'name', 'raw_name', 'cleaned_name', 'linkedin_url')
+      INTO v_domains;
   END IF;
   IF cardinality(v_domains) > 0 THEN
     PERFORM core.rematch_customers(ARRAY(SELECT DISTINCT d FROM unnest(v_domains) AS d), TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME);
