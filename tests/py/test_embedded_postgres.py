@@ -9,6 +9,7 @@ without a system PostgreSQL, and the newest major we support.
 """
 
 import glob
+import re
 import os
 import shutil
 import tempfile
@@ -38,7 +39,7 @@ def test_local_cluster_on_the_embedded_wheel(monkeypatch):
         migrate(url)
         with psycopg.connect(url) as conn:
             health = conn.execute("SELECT api.health()").fetchone()[0]
-        assert health["database"] == "ok" and health["migration_version"].startswith("00")
+        assert health["database"] == "ok" and re.match(r"^[0-9]{4}_", health["migration_version"])
         assert health["server_version"].split(".")[0] == version[:2]
     finally:
         cluster.stop()
