@@ -1,7 +1,7 @@
 -- VC firms: portfolio lists, Crunchbase portfolio exports and CompanyEnrich
 -- funding rounds resolve to the same core.vc_firms rows; vc_backed follows.
 BEGIN;
-SELECT plan(12);
+SELECT plan(14);
 \set p_vc `cat "$HQ_FIXTURES"/vc-portfolio.json`
 \set p_cbp `cat "$HQ_FIXTURES"/crunchbase-portfolio.json`
 \set p_ce `cat "$HQ_FIXTURES"/companyenrich-company.json`
@@ -33,6 +33,12 @@ SELECT results_eq($$SELECT i.investor_name, f.name FROM core.company_vc_investor
 SELECT is((SELECT investor_domain FROM core.company_vc_investors WHERE domain = 'antimetal.com' AND source = 'companyenrich' AND investor_name = 'Framework Ventures'),
   'framework.ventures', 'a resolved investor takes the firm''s domain');
 SELECT is((SELECT vc_count FROM core.company_vc_backed WHERE domain = 'antimetal.com'), 3, 'vc_count follows new investors, counting each firm once (kept by trigger)');
+
+-- CompanyEnrich splits "from" on commas: the 'LLC' of 'General Catalyst, LLC' is no firm
+INSERT INTO raw.company_payloads (workflow_slug, raw_payload) VALUES ('companyenrich-company',
+  jsonb_set(:'p_ce'::jsonb, '{financial,funding}', '[{"date": "2022-05-01", "type": "seed", "from": "General Catalyst, LLC; Framework Ventures"}]'));
+SELECT is((SELECT count(*)::int FROM core.vc_firms WHERE name = 'LLC'), 0, 'a bare legal form from a split list is no firm');
+SELECT is((SELECT vc_count FROM core.company_vc_backed WHERE domain = 'antimetal.com'), 3, 'and is not counted (still Framework Ventures, General Catalyst, Y Combinator)');
 
 -- the same firm under another name and the same domain: one firm, one more alias
 INSERT INTO raw.vc_portfolio_companies (workflow_slug, raw_payload) VALUES ('crunchbase-portfolio',

@@ -9,12 +9,14 @@ AS $$
 -- CompanyEnrich funding rounds' "from"): resolve each to core.vc_firms by
 -- its domain, else its name key, else an alias key; a name that fits no firm
 -- becomes a firm of its own (no domain yet), so the same investor named by
--- another source later resolves to the same row.
+-- another source later resolves to the same row. A bare legal form ('LLC'
+-- from 'General Catalyst, LLC' split on its comma) is no firm.
 BEGIN
   INSERT INTO core.vc_firms (name, name_key)
   SELECT DISTINCT ON (core.company_name_key(i.investor_name)) i.investor_name, core.company_name_key(i.investor_name)
   FROM core.company_vc_investors i
   WHERE i.domain = ANY (p_domains) AND i.vc_firm_id IS NULL AND core.company_name_key(i.investor_name) IS NOT NULL
+    AND NOT core.is_legal_form(i.investor_name)
     AND NOT EXISTS (SELECT 1 FROM core.vc_firms v WHERE v.domain = i.investor_domain)
     AND NOT EXISTS (SELECT 1 FROM core.vc_firms v WHERE v.name_key = core.company_name_key(i.investor_name))
     AND NOT EXISTS (SELECT 1 FROM core.vc_firms v WHERE v.alias_keys @> ARRAY[core.company_name_key(i.investor_name)])
