@@ -1,7 +1,7 @@
 -- depends: 0142_vc_firms
 -- Founded years from every source that has one (the ICP's founded-year
--- range reads them), technologies as reference rows with first/last
--- detection per (domain, technology, source).
+-- range reads them), technologies with first/last detection per (domain,
+-- technology, source).
 
 CREATE TABLE core.company_founded_years (
   domain text NOT NULL, source text NOT NULL,
@@ -18,19 +18,17 @@ INSERT INTO reference.workflow_field_map (workflow_slug, target, json_path, expe
   ('crunchbase-portfolio', 'founded', '{founded_date}', 'scalar')
 ON CONFLICT DO NOTHING;
 
-CREATE TABLE reference.technologies (
-  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-  name text NOT NULL,
-  name_key text NOT NULL UNIQUE,
-  created_at timestamptz NOT NULL DEFAULT now());
-COMMENT ON TABLE reference.technologies IS 'Technologies seen on company sites, one row per normalized name (first spelling seen kept as name).';
-
+-- Detections are keyed by the technology's normalized name, not by a shared
+-- reference row: batches ingested at the same time that name the same new
+-- technology would otherwise wait on each other's insert of that row.
+-- reference.technologies is the view over them (db/views).
 CREATE TABLE core.tech_on_site_detections (
   domain text NOT NULL,
-  technology_id bigint NOT NULL REFERENCES reference.technologies (id),
+  technology_key text NOT NULL,
+  technology text NOT NULL,
   source text NOT NULL,
   first_detected timestamptz NOT NULL DEFAULT now(),
   last_detected timestamptz NOT NULL DEFAULT now(),
-  PRIMARY KEY (domain, technology_id, source));
-CREATE INDEX tech_on_site_detections_technology_idx ON core.tech_on_site_detections (technology_id);
-COMMENT ON TABLE core.tech_on_site_detections IS 'When each source first and last reported a technology on a company''s site; a technology a later payload no longer lists keeps its last_detected.';
+  PRIMARY KEY (domain, technology_key, source));
+CREATE INDEX tech_on_site_detections_technology_idx ON core.tech_on_site_detections (technology_key);
+COMMENT ON TABLE core.tech_on_site_detections IS 'When each source first and last reported a technology (normalized name technology_key, spelling as first seen) on a company''s site; a technology a later payload no longer lists keeps its last_detected.';

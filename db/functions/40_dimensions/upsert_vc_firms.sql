@@ -39,6 +39,7 @@ BEGIN
   SELECT f.name, f.key, f.domain FROM pg_temp.hq_vc_firms_in f
   WHERE NOT EXISTS (SELECT 1 FROM core.vc_firms v
                     WHERE v.domain = f.domain OR v.name_key = f.key OR v.alias_keys @> ARRAY[f.key])
+  ORDER BY f.key  -- concurrent batches adding the same firms take them in one order: waits, no deadlock
   ON CONFLICT DO NOTHING;
 END;
 $$;
