@@ -23,7 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from hq.http import ApiError, Db, error_body
 
 # Route modules under hq.routes, each exposing `router`.
-ROUTERS = ("health", "ingest", "query", "reference", "entities", "legacy", "client", "jobs", "worklists", "dashboard")
+ROUTERS = ("health", "ingest", "query", "reference", "entities", "legacy", "client", "jobs", "worklists", "relations", "dashboard")
 
 DESCRIPTION = """HQ Warehouse: company and people master data, ingested by webhook and
 served as golden records and leads.

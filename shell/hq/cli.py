@@ -623,6 +623,17 @@ def bench_jobs(domains: int = typer.Option(600, help="Similar-companies batch si
         bench_relay(url, out, rows, relay_rate, concurrency)
 
 
+@bench_app.command("customers")
+@one_line_errors
+def bench_customers(companies: int = typer.Option(250_000, help="Synthetic companies in the warehouse (plus the labelled ones)."),
+                    names: int = typer.Option(10_000, help="Customer names to match.")) -> None:
+    """Match customer names to companies set-based; print time, precision and recall."""
+    from hq.bench_customers import run
+
+    with _connect(autocommit=True) as conn:
+        run(conn, companies, names, out)
+
+
 @bench_app.command("leads")
 @one_line_errors
 def bench_leads(people: int = typer.Option(1_000_000, help="People in the warehouse (at people/4 companies).")) -> None:

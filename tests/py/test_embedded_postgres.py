@@ -9,6 +9,7 @@ without a system PostgreSQL, and the newest major we support.
 """
 
 import glob
+import re
 import os
 import shutil
 import tempfile

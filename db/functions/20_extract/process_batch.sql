@@ -13,6 +13,7 @@ BEGIN
   IF p_entity_type = 'company' THEN
     PERFORM core.process_company_batch(p_ids, p_slugs, p_keys, p_payloads);
     PERFORM core.process_company_similar(p_ids, p_slugs, p_keys, p_payloads);  -- fans out similar companies
+    PERFORM core.process_company_relations(p_ids, p_slugs, p_keys, p_payloads);
   ELSE
     PERFORM core.process_person_batch(p_ids, p_slugs, p_keys, p_payloads);
   END IF;

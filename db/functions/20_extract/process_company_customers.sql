@@ -13,8 +13,10 @@ AS $$
 -- one case-study customer with its champions. Extracted rows are replaced as
 -- a set per (origin, workflow); core.company_customers is upserted per
 -- (origin, customer_name, source). A customer domain given by the source is
--- normalized (match_method 'given'); otherwise a name that equals exactly one
--- known company's golden name gives the domain (match_method 'exact_name').
+-- normalized (match_method 'given'); other names go through
+-- core.match_company_names (domain in the name, exact normalized name, domain
+-- label, trigram with threshold and margin; ambiguous names stay unmatched).
+-- A match records the customer's LinkedIn URL (given, else the company's).
 DECLARE
   v_new text[];
 BEGIN
@@ -25,13 +27,13 @@ BEGIN
     AND c.origin_company_domain = u.domain AND c.workflow_slug = u.slug;
 
   INSERT INTO extracted.company_customers (origin_company_domain, workflow_slug, ordinal, raw_id,
-         customer_name, customer_domain, case_study_url, has_case_study, champions)
+         customer_name, customer_domain, case_study_url, has_case_study, champions, customer_linkedin_url)
   SELECT u.domain, u.slug, e.n::int, u.id,
          btrim(coalesce(e.c ->> 'companyName', e.c ->> 'company_name', e.c ->> 'name', e.c #>> '{}')),
          core.normalize_domain(coalesce(e.c ->> 'companyDomain', e.c ->> 'domain')),
          NULLIF(btrim(e.c ->> 'url'), ''),
          CASE WHEN jsonb_typeof(e.c -> 'hasCaseStudy') = 'boolean' THEN (e.c ->> 'hasCaseStudy')::boolean END,
-         NULL
+         NULL, core.normalize_linkedin_url(coalesce(e.c ->> 'companyLinkedinUrl', e.c ->> 'linkedin_url'))
   FROM unnest(p_ids, p_slugs, p_domains, p_payloads) AS u(id, slug, domain, payload)
   CROSS JOIN LATERAL jsonb_array_elements(
     CASE WHEN jsonb_typeof(u.payload -> 'customers') = 'array' THEN u.payload -> 'customers'
@@ -48,7 +50,8 @@ BEGIN
          NULLIF(btrim(u.payload ->> 'case_study_url'), ''),
          CASE WHEN jsonb_typeof(u.payload -> 'has_case_study') = 'boolean' THEN (u.payload ->> 'has_case_study')::boolean
               WHEN u.slug = 'case-study-extraction' THEN true END,
-         CASE WHEN jsonb_typeof(u.payload -> 'champions') = 'array' THEN u.payload -> 'champions' END
+         CASE WHEN jsonb_typeof(u.payload -> 'champions') = 'array' THEN u.payload -> 'champions' END,
+         core.normalize_linkedin_url(u.payload ->> 'company_customer_linkedin_url')
   FROM unnest(p_ids, p_slugs, p_domains, p_payloads) AS u(id, slug, domain, payload)
   WHERE u.slug IN ('manual-company-customers', 'case-study-extraction')
     AND NULLIF(btrim(u.payload ->> 'company_customer_name'), '') IS NOT NULL;
@@ -63,30 +66,44 @@ BEGIN
   ORDER BY u.domain, r.source
   ON CONFLICT (domain, source) DO NOTHING;
 
+  WITH x AS MATERIALIZED (
+    SELECT x.*, r.source FROM extracted.company_customers x
+    JOIN unnest(p_slugs, p_domains) AS u(slug, domain) ON x.origin_company_domain = u.domain AND x.workflow_slug = u.slug
+    JOIN reference.enrichment_workflow_registry r ON r.workflow_slug = x.workflow_slug
+  ), m AS (
+    SELECT * FROM core.match_company_names(ARRAY(SELECT DISTINCT x.customer_name FROM x WHERE x.customer_domain IS NULL))
+  )
   INSERT INTO core.company_customers AS t (origin_company_domain, customer_name, customer_domain, case_study_url,
-         has_case_study, source, match_method, match_score)
-  SELECT DISTINCT ON (x.origin_company_domain, x.customer_name, r.source)
-         x.origin_company_domain, x.customer_name, coalesce(x.customer_domain, nm.domain),
-         x.case_study_url, x.has_case_study, r.source,
-         CASE WHEN x.customer_domain IS NOT NULL THEN 'given' WHEN nm.domain IS NOT NULL THEN 'exact_name' END,
-         CASE WHEN x.customer_domain IS NOT NULL OR nm.domain IS NOT NULL THEN 1.0 END
-  FROM extracted.company_customers x
-  JOIN unnest(p_slugs, p_domains) AS u(slug, domain) ON x.origin_company_domain = u.domain AND x.workflow_slug = u.slug
-  JOIN reference.enrichment_workflow_registry r ON r.workflow_slug = x.workflow_slug
-  LEFT JOIN LATERAL (
-    SELECT min(f.domain) AS domain FROM core.companies_full f
-    WHERE lower(f.name) = lower(x.customer_name) HAVING count(*) = 1) nm ON x.customer_domain IS NULL
-  ORDER BY x.origin_company_domain, x.customer_name, r.source, x.customer_domain NULLS LAST
+         has_case_study, source, match_method, match_score, customer_name_key, customer_linkedin_url)
+  SELECT DISTINCT ON (x.origin_company_domain, x.customer_name, x.source)
+         x.origin_company_domain, x.customer_name, coalesce(x.customer_domain, m.domain),
+         x.case_study_url, x.has_case_study, x.source,
+         CASE WHEN x.customer_domain IS NOT NULL THEN 'given' ELSE m.method END,
+         CASE WHEN x.customer_domain IS NOT NULL THEN 1.0 ELSE m.score END,
+         core.company_name_key(x.customer_name),
+         coalesce(x.customer_linkedin_url, co.linkedin_url)
+  FROM x
+  LEFT JOIN m ON m.name = x.customer_name AND x.customer_domain IS NULL
+  LEFT JOIN core.companies co ON co.domain = coalesce(x.customer_domain, m.domain)
+  ORDER BY x.origin_company_domain, x.customer_name, x.source, x.customer_domain NULLS LAST
   ON CONFLICT (origin_company_domain, customer_name, source) DO UPDATE SET
     customer_domain = coalesce(excluded.customer_domain, t.customer_domain),
     case_study_url = coalesce(excluded.case_study_url, t.case_study_url),
     has_case_study = coalesce(excluded.has_case_study, t.has_case_study),
-    match_method = CASE WHEN excluded.customer_domain IS NOT NULL THEN excluded.match_method ELSE t.match_method END,
-    match_score = CASE WHEN excluded.customer_domain IS NOT NULL THEN excluded.match_score ELSE t.match_score END,
+    match_method = CASE WHEN excluded.customer_domain IS NOT NULL OR t.customer_domain IS NULL THEN excluded.match_method ELSE t.match_method END,
+    match_score = CASE WHEN excluded.customer_domain IS NOT NULL OR t.customer_domain IS NULL THEN excluded.match_score ELSE t.match_score END,
+    customer_name_key = excluded.customer_name_key,
+    customer_linkedin_url = coalesce(excluded.customer_linkedin_url, t.customer_linkedin_url),
     updated_at = now()
-  WHERE (t.customer_domain, t.case_study_url, t.has_case_study) IS DISTINCT FROM
+  WHERE (t.customer_domain, t.case_study_url, t.has_case_study, t.match_method, t.match_score, t.customer_name_key, t.customer_linkedin_url)
+        IS DISTINCT FROM
         (coalesce(excluded.customer_domain, t.customer_domain), coalesce(excluded.case_study_url, t.case_study_url),
-         coalesce(excluded.has_case_study, t.has_case_study));
+         coalesce(excluded.has_case_study, t.has_case_study),
+         CASE WHEN excluded.customer_domain IS NOT NULL OR t.customer_domain IS NULL THEN excluded.match_method ELSE t.match_method END,
+         CASE WHEN excluded.customer_domain IS NOT NULL OR t.customer_domain IS NULL THEN excluded.match_score ELSE t.match_score END,
+         excluded.customer_name_key, coalesce(excluded.customer_linkedin_url, t.customer_linkedin_url));
+
+  PERFORM core.process_case_studies(p_ids, p_slugs, p_domains, p_payloads);
 
   -- a customer with a known domain is a company too, with its golden row in
   -- this transaction (the batch refreshes only its own domains)

@@ -64,9 +64,7 @@ BEGIN
                    WHERE ra.alias = reference.normalize_key(v_parts[2])
                      AND ra.country_code = coalesce((SELECT a.country_code FROM reference.country_aliases a
                                                      WHERE a.alias = reference.normalize_key(p_raw_country)), 'US'))
-       AND NOT EXISTS (SELECT 1 FROM reference.cities ci
-                       WHERE reference.normalize_key(ci.name) = reference.normalize_key(v_parts[1])
-                         AND ci.country_code = v_cc) THEN
+       AND NOT reference.is_known_city(v_parts[1], v_cc) THEN
       v_cc := NULL;
     END IF;
     IF v_cc IS NOT NULL THEN
@@ -83,9 +81,7 @@ BEGIN
   -- region: the last remaining part when a city precedes it, or a lone part that is no known city
   IF v_n >= 1 THEN
     v_last := reference.normalize_key(v_parts[v_n]);
-    IF v_n >= 2 OR NOT EXISTS (SELECT 1 FROM reference.cities ci
-                               WHERE reference.normalize_key(ci.name) = v_last
-                                 AND (v_cc IS NULL OR ci.country_code = v_cc)) THEN
+    IF v_n >= 2 OR NOT reference.is_known_city(v_last, v_cc) THEN
       SELECT ra.region_name, ra.country_code INTO v_region, v_region_cc
         FROM reference.region_aliases ra
        WHERE ra.alias = v_last
@@ -109,8 +105,7 @@ BEGIN
   IF v_n >= 1 THEN
     v_city := v_parts[1];
     IF v_region IS NULL AND v_cc IS NULL
-       AND NOT EXISTS (SELECT 1 FROM reference.cities ci
-                       WHERE reference.normalize_key(ci.name) = reference.normalize_key(v_city)) THEN
+       AND NOT reference.is_known_city(v_city, NULL) THEN
       v_city := NULL;  -- unknown text with nothing else matched: not a guess
     END IF;
   END IF;

@@ -28,6 +28,10 @@ CREATE OR REPLACE VIEW reference.unmatched_values AS
     UNION ALL
     SELECT 'industry', i.raw_industry FROM core.company_industries i
     WHERE i.raw_industry IS NOT NULL AND i.matched_industry IS NULL
+    UNION ALL  -- each unknown entry of a source's industries list (CompanyEnrich)
+    SELECT 'industry', e.value FROM core.company_industries i
+    CROSS JOIN LATERAL jsonb_array_elements_text(CASE WHEN jsonb_typeof(i.raw_industries) = 'array' THEN i.raw_industries ELSE '[]' END) AS e(value)
+    WHERE e.value IS DISTINCT FROM i.raw_industry AND reference.match_industry(e.value) IS NULL
   ) u
   GROUP BY u.kind, u.raw_value
   ORDER BY count(*) DESC, u.kind, u.raw_value;

@@ -1,0 +1,34 @@
+CREATE OR REPLACE FUNCTION core.tg_vc_investors_changed()
+RETURNS trigger
+LANGUAGE plpgsql
+VOLATILE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+-- Statement-level AFTER INSERT/UPDATE/DELETE on core.company_vc_investors:
+-- recount the distinct firms (an unresolved investor counts by its name; a
+-- bare legal form such as 'LLC' not at all) of the companies the statement
+-- touched into core.company_vc_backed.
+DECLARE
+  v_domains text[] := '{}';
+  v_part text[];
+BEGIN
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    EXECUTE format('SELECT coalesce(array_agg(DISTINCT n.%I), ''{}'') FROM new_rows n', 'domain') INTO v_part;
+    v_domains := v_domains || v_part;
+  END IF;
+  IF TG_OP IN ('DELETE', 'UPDATE') THEN
+    EXECUTE format('SELECT coalesce(array_agg(DISTINCT o.%I), ''{}'') FROM old_rows o', 'domain') INTO v_part;
+    v_domains := v_domains || v_part;
+  END IF;
+  INSERT INTO core.company_vc_backed AS t (domain, vc_count)
+  SELECT d.domain, count(DISTINCT coalesce(i.vc_firm_id::text, lower(i.investor_name)))
+  FROM (SELECT DISTINCT x AS domain FROM unnest(v_domains) AS x) AS d
+  LEFT JOIN core.company_vc_investors i ON i.domain = d.domain AND NOT core.is_legal_form(i.investor_name)
+  GROUP BY d.domain
+  ON CONFLICT (domain) DO UPDATE SET vc_count = excluded.vc_count, updated_at = now()
+  WHERE t.vc_count <> excluded.vc_count;
+  RETURN NULL;
+END;
+$$;
+COMMENT ON FUNCTION core.tg_vc_investors_changed() IS 'Keeps core.company_vc_backed (distinct firms per company) current, per statement.';
