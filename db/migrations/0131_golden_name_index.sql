@@ -1,4 +1,4 @@
--- depends: 0130_drop_source_rank
+-- depends: 0014_priority_companies
 -- A customer named without a domain is matched to the one company whose
 -- golden name equals it, case-insensitively (core.process_company_customers):
 -- without this index that is a sequential scan of core.companies_full per

@@ -5,7 +5,7 @@ LANGUAGE plpgsql
 VOLATILE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
-SET jit = off  -- batch statements are estimated above jit_above_cost; compiling costs ~60 ms each
+SET jit = off  -- why: docs/pipeline.md#jit
 AS $$
 -- The relationship tables of a company batch, after core.process_company_batch
 -- wrote its dimensions: VC firms and the firms behind each investor,

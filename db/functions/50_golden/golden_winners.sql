@@ -4,7 +4,7 @@ LANGUAGE plpgsql
 STABLE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
-SET jit = off  -- batch statements are estimated above jit_above_cost; compiling costs ~60 ms each
+SET jit = off  -- why: docs/pipeline.md#jit
 AS $$
 -- Survivorship for the given companies (p_entity 'company', keys are
 -- domains) or people ('person', LinkedIn URLs): for each golden column with

@@ -31,7 +31,7 @@ AS $$
       FROM cand c
       LEFT JOIN reference.source_priority sf ON sf.field = c.field AND sf.source = c.source
       LEFT JOIN reference.source_priority sa ON sa.field = '*' AND sa.source = c.source
-      ORDER BY c.key, c.field, coalesce(sf.priority, sa.priority, 1073741824), c.recency DESC NULLS LAST, c.updated_at DESC
+      ORDER BY c.key, c.field, coalesce(sf.priority, sa.priority, reference.source_rank(c.field, c.source)), c.recency DESC NULLS LAST, c.updated_at DESC
     )
     SELECT b.key, v.col, v.val, b.source FROM best b
     CROSS JOIN LATERAL unnest(b.cols, b.vals) AS v(col, val)

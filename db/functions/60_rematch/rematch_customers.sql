@@ -5,7 +5,7 @@ VOLATILE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 SET plan_cache_mode = force_generic_plan  -- runs on every company write: plan once per session, not per call
-SET jit = off  -- batch statements are estimated above jit_above_cost; compiling costs ~60 ms each
+SET jit = off  -- why: docs/pipeline.md#jit
 AS $$
 -- Companies were written or renamed (p_domains): re-key them, then match the
 -- unmatched core.company_customers rows that a new key could fit (equal
