@@ -1,7 +1,8 @@
 """The sync-contract pgTAP files (tests/sql/10_intake_workflow_sync.sql,
 tests/sql/40_dimensions_sync.sql) fail when a step of docs/pipeline.md's
 checklists is forgotten: a workflow registered without its field map, a
-dimension named in a name map without its core table."""
+dimension named in a name map without its core table, a single-value
+dimension left out of the survivorship field map."""
 
 import psycopg
 
@@ -39,3 +40,14 @@ def test_dimension_without_core_table_fails_the_sync_test(make_db):
                                   "('awards', 'company_awards', 'award', false))"))
     failed = failed_assertions(url, "40_dimensions_sync.sql")
     assert any("list dimensions: the core table has" in d for d in failed), failed
+
+
+def test_dimension_left_out_of_survivorship_fails_the_sync_test(make_db):
+    url = make_db()
+    with psycopg.connect(url) as conn:
+        body = conn.execute("SELECT pg_get_functiondef('reference.golden_fields()'::regprocedure)").fetchone()[0]
+        row = "('company', 'revenue_range', 'company_revenue', 'domain', '{matched_revenue_range}', '{revenue_range}', NULL, NULL, NULL),"
+        assert row in body
+        conn.execute(body.replace(row, ""))
+    failed = failed_assertions(url, "40_dimensions_sync.sql")
+    assert any("reference.golden_fields" in d for d in failed), failed

@@ -4,7 +4,7 @@
 -- columns, golden column, golden-refresh trigger and rematch trigger. Each
 -- assertion fails when one step of the checklist was forgotten.
 BEGIN;
-SELECT plan(9);
+SELECT plan(11);
 
 -- single-value dimensions: one raw and one matched column, matched by reference.match_values(match_kind)
 SELECT is_empty($$SELECT d.dimension_table, c.col FROM reference.single_value_dimensions() d
@@ -25,6 +25,23 @@ SELECT is_empty($$SELECT d.dimension_table FROM reference.single_value_dimension
                   WHERE NOT EXISTS (SELECT 1 FROM information_schema.columns i WHERE i.table_schema = 'core'
                                       AND i.table_name = 'companies_full' AND i.column_name = d.match_kind)$$,
   'single-value dimensions: core.companies_full has the golden column (named as the match kind)');
+SELECT is_empty($$SELECT d.dimension_table FROM reference.single_value_dimensions() d
+                  WHERE NOT EXISTS (SELECT 1 FROM reference.golden_fields() f
+                                    WHERE f.entity = 'company' AND f.dimension_table = d.dimension_table
+                                      AND d.matched_column = ANY (f.value_columns) AND d.match_kind = ANY (f.golden_columns))$$,
+  'single-value dimensions: survivorship picks the golden column from the matched column (a row of reference.golden_fields)');
+-- the survivorship field map itself: every table and column it names exists
+SELECT is_empty($$SELECT f.entity, f.field, c.col FROM reference.golden_fields() f
+                  CROSS JOIN LATERAL unnest(ARRAY[f.key_column, 'source', 'updated_at'] || f.value_columns
+                                            || coalesce(f.any_of, '{}') || array_remove(ARRAY[f.current_column, f.recency_column], NULL)) AS c(col)
+                  WHERE NOT EXISTS (SELECT 1 FROM information_schema.columns i
+                                    WHERE i.table_schema = 'core' AND i.table_name = f.dimension_table AND i.column_name = c.col)
+                  UNION ALL
+                  SELECT f.entity, f.field, g.col FROM reference.golden_fields() f CROSS JOIN LATERAL unnest(f.golden_columns) AS g(col)
+                  WHERE NOT EXISTS (SELECT 1 FROM information_schema.columns i
+                                    WHERE i.table_schema = 'core' AND i.column_name = g.col
+                                      AND i.table_name = CASE f.entity WHEN 'company' THEN 'companies_full' ELSE 'people_full' END)$$,
+  'reference.golden_fields: every dimension table, value column and golden column it names exists (db/functions/50_golden/golden_fields.sql)');
 SELECT lives_ok($$SELECT count(*) FROM reference.single_value_dimensions() d, reference.match_values(d.match_kind, ARRAY['x'])$$,
   'single-value dimensions: reference.match_values knows every match kind');
 SELECT is_empty($$SELECT d.dimension_table FROM reference.single_value_dimensions() d

@@ -21,7 +21,10 @@ WHERE n.nspname IN ('raw', 'extracted', 'core', 'client') AND c.relkind IN ('r',
   -- entity key was known, and the outbound work's bookkeeping
   AND n.nspname || '.' || c.relname <> ALL (ARRAY[
     'raw.rejected_requests', 'raw.company_enrich_similar_batches', 'raw.company_enrich_similar_batch_items',
-    'raw.salesnav_exports', 'raw.salesnav_clay_outbox', 'core.job_errors', 'core.outbound_rate_limits']);
+    'raw.salesnav_exports', 'raw.salesnav_clay_outbox', 'core.job_errors', 'core.outbound_rate_limits',
+    -- replicated to every node as a Citus reference table ("Reference tables"):
+    -- the VC firms every company's investors resolve to
+    'core.vc_firms']);
 
 SELECT is(ARRAY(SELECT table_name FROM scale_out_tables WHERE entity_key IS NULL ORDER BY 1),
           ARRAY[]::text[],
@@ -42,7 +45,9 @@ SELECT is(ARRAY(
     -- surrogate ids of the two entity tables (docs/scale-out.md: "Keys that block distribution")
     'core.companies companies_pkey', 'core.people people_pkey',
     -- client leads: the row id and the raw delivery they came from
-    'client.leads leads_pkey', 'client.leads leads_raw_id_key']
+    'client.leads leads_pkey', 'client.leads leads_raw_id_key',
+    -- case studies: the row id their champions reference
+    'extracted.case_study_details case_study_details_pkey', 'extracted.case_study_champions case_study_champions_pkey']
     -- every raw table: the row id and the delivery's idempotency key
     || ARRAY(SELECT r || s FROM (SELECT DISTINCT raw_table AS r FROM reference.enrichment_workflow_registry) reg,
                           unnest(ARRAY[' ' || split_part(r, '.', 2) || '_pkey',

@@ -15,6 +15,7 @@ DECLARE
   v_ids uuid[];
   v_raw uuid[];
   v_customers text[];
+  v_origins text[];
 BEGIN
   WITH d AS (
     INSERT INTO extracted.case_study_details AS t (raw_id, origin_company_domain, origin_company_name, case_study_url,
@@ -34,17 +35,18 @@ BEGIN
       origin_company_name = excluded.origin_company_name, customer_domain = excluded.customer_domain,
       article_title = excluded.article_title, confidence = excluded.confidence, reasoning = excluded.reasoning,
       extracted_at = now()
-    RETURNING t.id, t.raw_id, t.customer_domain)
-  SELECT array_agg(d.id), array_agg(d.raw_id), array_agg(d.customer_domain) INTO v_ids, v_raw, v_customers FROM d;
+    RETURNING t.id, t.raw_id, t.customer_domain, t.origin_company_domain)
+  SELECT array_agg(d.id), array_agg(d.raw_id), array_agg(d.customer_domain), array_agg(d.origin_company_domain)
+    INTO v_ids, v_raw, v_customers, v_origins FROM d;
   IF v_ids IS NULL THEN
     RETURN;
   END IF;
 
   DELETE FROM extracted.case_study_champions ch WHERE ch.case_study_id = ANY (v_ids);
   WITH d AS (
-    SELECT * FROM unnest(v_ids, v_raw, v_customers) AS d(id, raw_id, customer_domain)
+    SELECT * FROM unnest(v_ids, v_raw, v_customers, v_origins) AS d(id, raw_id, customer_domain, origin_company_domain)
   ), ch AS (
-    SELECT d.id, d.customer_domain, e.n::int AS ordinal, btrim(e.c ->> 'full_name') AS full_name,
+    SELECT d.id, d.origin_company_domain, d.customer_domain, e.n::int AS ordinal, btrim(e.c ->> 'full_name') AS full_name,
            NULLIF(btrim(e.c ->> 'job_title'), '') AS job_title, NULLIF(btrim(e.c ->> 'company_name'), '') AS company_name,
            core.person_name_key(e.c ->> 'full_name') AS name_key
     FROM d
@@ -66,10 +68,10 @@ BEGIN
     WHERE ch.customer_domain IS NOT NULL
     GROUP BY ch.id, ch.ordinal
   )
-  INSERT INTO extracted.case_study_champions (case_study_id, ordinal, full_name, job_title, company_name, name_key,
-         person_linkedin_url, link_status)
-  SELECT ch.id, ch.ordinal, ch.full_name, ch.job_title, ch.company_name, ch.name_key,
-         CASE WHEN people.n = 1 THEN people.linkedin_url END,
+  INSERT INTO extracted.case_study_champions (case_study_id, origin_company_domain, ordinal, full_name, job_title, company_name,
+         name_key, person_linkedin_url, link_status)
+  SELECT ch.id, ch.origin_company_domain, ch.ordinal, ch.full_name, ch.job_title, ch.company_name,
+         ch.name_key, CASE WHEN people.n = 1 THEN people.linkedin_url END,
          CASE WHEN people.n = 1 THEN 'linked' WHEN people.n > 1 THEN 'ambiguous' ELSE 'unlinked' END
   FROM ch LEFT JOIN people ON people.id = ch.id AND people.ordinal = ch.ordinal;
 END;

@@ -5,7 +5,7 @@ LANGUAGE plpgsql
 VOLATILE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
-SET jit = off
+SET jit = off  -- why: docs/pipeline.md#jit
 AS $$
 -- CompanyEnrich similar-companies responses (workflow company-enrich-similar,
 -- key = the queried domain): the response's `items` replace the queried

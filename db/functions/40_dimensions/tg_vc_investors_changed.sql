@@ -10,20 +10,12 @@ AS $$
 -- bare legal form such as 'LLC' not at all) of the companies the statement
 -- touched into core.company_vc_backed.
 DECLARE
-  v_domains text[] := '{}';
-  v_part text[];
+  v_domains text[];
 BEGIN
-  IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    EXECUTE format('SELECT coalesce(array_agg(DISTINCT n.%I), ''{}'') FROM new_rows n', 'domain') INTO v_part;
-    v_domains := v_domains || v_part;
-  END IF;
-  IF TG_OP IN ('DELETE', 'UPDATE') THEN
-    EXECUTE format('SELECT coalesce(array_agg(DISTINCT o.%I), ''{}'') FROM old_rows o', 'domain') INTO v_part;
-    v_domains := v_domains || v_part;
-  END IF;
+  EXECUTE core.transition_keys_sql(TG_OP, 'domain') INTO v_domains;  -- distinct, from new_rows and/or old_rows
   INSERT INTO core.company_vc_backed AS t (domain, vc_count)
   SELECT d.domain, count(DISTINCT coalesce(i.vc_firm_id::text, lower(i.investor_name)))
-  FROM (SELECT DISTINCT x AS domain FROM unnest(v_domains) AS x) AS d
+  FROM unnest(v_domains) AS d(domain)
   LEFT JOIN core.company_vc_investors i ON i.domain = d.domain AND NOT core.is_legal_form(i.investor_name)
   GROUP BY d.domain
   ON CONFLICT (domain) DO UPDATE SET vc_count = excluded.vc_count, updated_at = now()

@@ -58,8 +58,12 @@ BEGIN
            excluded.description, excluded.tagline, excluded.sources)
     RETURNING g.domain, g.name, g.linkedin_url
   ), c AS (
-    UPDATE core.companies c SET name = w.name, linkedin_url = w.linkedin_url, updated_at = now()
-    FROM w WHERE c.domain = w.domain AND (c.name, c.linkedin_url) IS DISTINCT FROM (w.name, w.linkedin_url)
+    -- the entity carries the golden name and LinkedIn URL; one no source
+    -- provides keeps what its row was given (a direct insert, an import)
+    UPDATE core.companies c SET name = coalesce(w.name, c.name), linkedin_url = coalesce(w.linkedin_url, c.linkedin_url),
+                                updated_at = now()
+    FROM w WHERE c.domain = w.domain
+      AND (c.name, c.linkedin_url) IS DISTINCT FROM (coalesce(w.name, c.name), coalesce(w.linkedin_url, c.linkedin_url))
     RETURNING 1
   )
   SELECT count(*), array_agg(w.domain) INTO v_rows, v_changed FROM w;

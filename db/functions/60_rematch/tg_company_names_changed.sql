@@ -14,10 +14,8 @@ DECLARE
   v_domains text[] := '{}';
 BEGIN
   -- an UPDATE matters only where a name (or the LinkedIn URL a match records) changed
-  IF TG_OP = 'INSERT' THEN
-    EXECUTE format('SELECT coalesce(array_agg(DISTINCT n.%I), ''{}'') FROM new_rows n', 'domain') INTO v_domains;
-  ELSIF TG_OP = 'DELETE' THEN
-    EXECUTE format('SELECT coalesce(array_agg(DISTINCT o.%I), ''{}'') FROM old_rows o', 'domain') INTO v_domains;
+  IF TG_OP IN ('INSERT', 'DELETE') THEN
+    EXECUTE core.transition_keys_sql(TG_OP, 'domain') INTO v_domains;
   ELSE
     EXECUTE format('SELECT coalesce(array_agg(DISTINCT n.domain), ''{}'') FROM new_rows n JOIN old_rows o ON o.domain = n.domain
                     WHERE (to_jsonb(n) -> %L, to_jsonb(n) -> %L, to_jsonb(n) -> %L, to_jsonb(n) -> %L)

@@ -14,9 +14,14 @@ DECLARE
   v_ids uuid[];
   v_out jsonb;
 BEGIN
-  SELECT r.raw_table INTO v_table FROM reference.enrichment_workflow_registry r WHERE r.workflow_slug = p_workflow_slug;
+  IF p_workflow_slug IS NULL THEN
+    RAISE EXCEPTION 'workflow_slug is required' USING ERRCODE = '22023';
+  END IF;
+  -- the raw table by the replay rule of api.replay and core.replay_batches
+  -- (an unregistered slug raises 22023; an inactive workflow is not replayed)
+  SELECT t INTO v_table FROM core.replay_raw_tables(p_workflow_slug) AS t;
   IF v_table IS NULL THEN
-    RAISE EXCEPTION 'workflow_slug % is not registered', coalesce(quote_literal(p_workflow_slug), 'NULL') USING ERRCODE = '22023';
+    RETURN jsonb_build_object('replayed', 0, 'extracted', 0, 'failed', 0, 'errors', '[]'::jsonb);
   END IF;
   EXECUTE format('SELECT array_agg(t.id ORDER BY t.created_at, t.id) FROM %I.%I t
                   WHERE t.workflow_slug = $1 AND t.extraction_status = ''failed'' AND t.extraction_error IS NOT DISTINCT FROM $2',
