@@ -26,7 +26,10 @@ BEGIN
   SELECT array_agg(k.domain), array_agg(k.name_key), array_agg(k.kind) INTO v_new_domains, v_new_keys, v_new_kinds
   FROM core.refresh_company_name_keys(p_domains) AS k;
 
-  IF v_new_keys IS NOT NULL AND EXISTS (SELECT 1 FROM core.company_customers c WHERE c.customer_domain IS NULL) THEN
+  -- (no "any unmatched customer at all?" pre-check: where most customers are
+  -- unmatched it finds one at once, but where few are it walks the table;
+  -- the probes below cost the same few index lookups either way)
+  IF v_new_keys IS NOT NULL THEN
     PERFORM set_config('pg_trgm.similarity_threshold',
       greatest(coalesce((SELECT s.value FROM reference.match_settings s WHERE s.name = 'customer_trgm_threshold'), 0.6)
                - coalesce((SELECT s.value FROM reference.match_settings s WHERE s.name = 'customer_trgm_margin'), 0.15), 0.05)::text, true);
