@@ -83,17 +83,25 @@ def _deliveries() -> list[tuple[str, str, dict]]:
 DELIVERIES = _deliveries()
 
 
+# Fields varied beside the entity key, so that the tables they feed hold as
+# many rows as the variants (a portfolio list per VC firm: one firm per variant).
+VARIED_FIELDS = {"vc-portfolio": ("vc_firm_name", "vc_firm_domain"), "crunchbase-portfolio": ("vc_name", "vc_domain")}
+
+
 def _load_variants(conn: psycopg.Connection, slug: str, payload: dict, n: int) -> None:
     """n copies of a fixture under keys of their own, in one INSERT (one batch
     through the ingest trigger)."""
     table, key = conn.execute("SELECT raw_table, payload_key FROM reference.enrichment_workflow_registry "
                               "WHERE workflow_slug = %s", (slug,)).fetchone()
-    original = payload[key]
-    variant = (f"{original}-v%s" if "linkedin.com" in original else f"v%s-{original}")
-    conn.execute(sql.SQL("INSERT INTO {} (workflow_slug, raw_payload) SELECT %s, jsonb_set(%s::jsonb, ARRAY[%s], "
-                         "to_jsonb(format(%s, i))) FROM generate_series(1, %s) AS i").format(
-                             sql.Identifier(*table.split("."))),
-                 (slug, json.dumps(payload), key, variant, n))
+    expr, params = sql.SQL("%s::jsonb"), [json.dumps(payload)]
+    for field in (key, *VARIED_FIELDS.get(slug, ())):
+        original = payload[field]
+        variant = (f"{original}-v%s" if "linkedin.com" in original else f"v%s-{original}")
+        expr = sql.SQL("jsonb_set({}, ARRAY[%s], to_jsonb(format(%s, i)))").format(expr)
+        params += [field, variant]
+    conn.execute(sql.SQL("INSERT INTO {} (workflow_slug, raw_payload) SELECT %s, {} FROM generate_series(1, %s) AS i").format(
+                     sql.Identifier(*table.split(".")), expr),
+                 (slug, *params, n))
     conn.commit()
 
 

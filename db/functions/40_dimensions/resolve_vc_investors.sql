@@ -4,11 +4,6 @@ LANGUAGE plpgsql
 VOLATILE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
--- every statement here probes core.vc_firms by a key (domain, name key,
--- alias key) for the investors of the given companies; the firms table is
--- small next to the companies, so estimates would pick a scan of it that
--- grows with every firm the warehouse learns
-SET enable_seqscan = off
 AS $$
 -- Investors of the given companies not yet tied to a firm (portfolio lists,
 -- CompanyEnrich funding rounds' "from"): resolve each to core.vc_firms by

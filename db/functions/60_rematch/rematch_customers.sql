@@ -4,7 +4,6 @@ LANGUAGE plpgsql
 VOLATILE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
-SET plan_cache_mode = force_generic_plan  -- runs on every company write: plan once per session, not per call
 SET jit = off  -- why: docs/pipeline.md#jit
 AS $$
 -- Companies were written or renamed (p_domains): re-key them, then match the
@@ -13,6 +12,9 @@ AS $$
 -- the full matcher (core.match_company_names), all set-based in the writing
 -- transaction. Matched customers of these companies also get the company's
 -- LinkedIn URL. One reference.rematch_log row when anything matched.
+-- No plan_cache_mode of its own: a webhook plans it for its own few domains
+-- (core.process_staged_batch_by_rule's custom plans); a generic plan sized
+-- for an array of unknown length scans core.company_customers.
 DECLARE
   v_started timestamptz := clock_timestamp();
   v_names text[];
