@@ -38,8 +38,9 @@ SCHEMAS = {"core", "extracted", "raw"}
 def warehouse(server_url, template_db):
     """A database cloned from the template, filled through the ingest path with
     20,000 people at ~48,000 companies, 5,000 of them enriched (so there are
-    leads), the sample workflows registered by `hq workflows add`, and 1,000 variants of every workflow's fixture (so every table the
-    one-row path reads holds rows), analyzed."""
+    leads), the sample workflows registered by `hq workflows add`, and 1,000
+    variants of every workflow's fixture (so every table the one-row path
+    reads holds rows; VC portfolio variants name a firm each), analyzed."""
     name = f"hq_plans_{uuid.uuid4().hex[:8]}"
     with psycopg.connect(server_url, autocommit=True) as conn:
         conn.execute(sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(sql.Identifier(name), sql.Identifier(template_db)))
