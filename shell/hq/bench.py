@@ -393,7 +393,7 @@ def _webhook_kinds(tag: str, people: int, companies: int) -> list[tuple[str, str
     return kinds + ([("known company", "companyenrich-company", known_company)] if companies else [])
 
 
-def bench_webhook(admin_url: str, sizes: list[int], deliveries: int, out) -> None:
+def bench_webhook(admin_url: str, sizes: list[int], deliveries: int, out) -> list[dict]:
     """`hq bench webhook`: for each size, a scratch database beside the given
     one (migrated, filled with `size` people and size/4 companies through the
     ingest path, analyzed), then `deliveries` single webhooks of each kind
@@ -438,3 +438,6 @@ def bench_webhook(admin_url: str, sizes: list[int], deliveries: int, out) -> Non
         cells = [f"{label} {ms * 1000:.1f} ms" + (f" ({ms / medians[smallest][label]:.2f}x)" if size != smallest else "")
                  for label, ms in medians[size].items()]
         out.print(f"at {size:,} people, median of {deliveries} single webhooks: " + "; ".join(cells))
+    return [{"metric": f"webhook: one {label} at {size:,} vs {smallest:,} people", "value": ms * 1000,
+             "baseline": medians[smallest][label] * 1000, "ratio": ms / medians[smallest][label], "unit": "ms"}
+            for size in sizes[1:] for label, ms in medians[size].items()]

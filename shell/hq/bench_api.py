@@ -132,7 +132,7 @@ def _scratch_url(url: str) -> tuple[str, str]:
     return name, urlunsplit(parts._replace(path="/" + name))
 
 
-def bench_api(url: str, people: int, requests: int, out, workers: int = 1) -> None:
+def bench_api(url: str, people: int, requests: int, out, workers: int = 1) -> list[dict]:
     from hq.deploy import migrate
 
     name, scratch = _scratch_url(url)
@@ -150,7 +150,7 @@ def bench_api(url: str, people: int, requests: int, out, workers: int = 1) -> No
         out.print(f"scratch database {name} migrated and loaded in {time.perf_counter() - t0:.1f} s", highlight=False)
         server = _Server(scratch, workers)
         try:
-            _measure(scratch, server.port, keys, requests, out, workers)
+            return _measure(scratch, server.port, keys, requests, out, workers)
         finally:
             server.stop()
     finally:
@@ -158,7 +158,7 @@ def bench_api(url: str, people: int, requests: int, out, workers: int = 1) -> No
             admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
 
 
-def _measure(scratch: str, port: int, keys: dict, requests: int, out, workers: int) -> None:
+def _measure(scratch: str, port: int, keys: dict, requests: int, out, workers: int) -> list[dict]:
     from hq.models import Filters
 
     base = f"http://127.0.0.1:{port}"
@@ -202,6 +202,7 @@ def _measure(scratch: str, port: int, keys: dict, requests: int, out, workers: i
          sql_worker("hq_api", "SELECT api.leads(%s, 50, NULL)", lambda: (filters,))),
     ]
     out.print(f"{requests} calls per line; server: {workers} worker(s); times in ms", highlight=False)
+    metrics = []
     for name, levels, http_make, sql_make in cases:
         for conc in levels:
             d_lat, d_wall = _load(requests, conc, sql_make)
@@ -213,3 +214,6 @@ def _measure(scratch: str, port: int, keys: dict, requests: int, out, workers: i
                 f"direct p50 {d[0]:.2f} p95 {d[1]:.2f} p99 {d[2]:.2f}, {d_rate:.0f}/s | "
                 f"overhead p50 {h[0] - d[0]:+.2f} ms, p50 ratio {h[0] / d[0]:.2f}x, "
                 f"throughput http/direct {h_rate / d_rate:.2f}", highlight=False)
+            metrics.append({"metric": f"api: {name} over HTTP vs direct sessions at c={conc}", "value": h_rate,
+                            "baseline": d_rate, "ratio": h_rate / d_rate, "unit": "calls/s"})
+    return metrics

@@ -86,7 +86,7 @@ def _rate(times: list[float]) -> tuple[float, float]:
     return (len(times) - 1) / (times[-1] - times[0]), peak
 
 
-def bench_similar(url: str, out, domains: int, rate: float, concurrency: int) -> None:
+def bench_similar(url: str, out, domains: int, rate: float, concurrency: int) -> list[dict]:
     with OutboundServer(timeout_sleep=3) as fake, psycopg.connect(url, autocommit=True, row_factory=dict_row) as conn:
         names = [f"bench{time.time_ns() % 10**9}-{i}.example" for i in range(domains)]
         # 500s and timeouts only: a 429's Retry-After holds back every request, which is not what a rate figure measures
@@ -114,9 +114,11 @@ def bench_similar(url: str, out, domains: int, rate: float, concurrency: int) ->
               highlight=False)
     out.print(f"similar: request rate {achieved:.1f}/s overall, {peak:.1f}/s at most over 20 requests, vs configured "
               f"{rate:g}/s: ratios {achieved / rate:.3f} and {peak / rate:.3f}", highlight=False)
+    return [{"metric": "jobs: similar-companies request rate vs configured", "value": achieved, "baseline": rate,
+             "ratio": achieved / rate, "unit": "requests/s"}]
 
 
-def bench_relay(url: str, out, rows: int, rate: float, concurrency: int) -> None:
+def bench_relay(url: str, out, rows: int, rate: float, concurrency: int) -> list[dict]:
     from hq.bulk import ingest_stream
 
     buf = io.StringIO()
@@ -152,3 +154,5 @@ def bench_relay(url: str, out, rows: int, rate: float, concurrency: int) -> None
               f"failed {s['failed']}; never delivered {missing}; redelivered {extra}", highlight=False)
     out.print(f"relay: request rate {achieved:.1f}/s overall, {peak:.1f}/s at most over 20 requests, vs configured "
               f"{rate:g}/s: ratios {achieved / rate:.3f} and {peak / rate:.3f}", highlight=False)
+    return [{"metric": "jobs: Sales Navigator relay request rate vs configured", "value": achieved, "baseline": rate,
+             "ratio": achieved / rate, "unit": "requests/s"}]

@@ -117,12 +117,15 @@ def test_bench_all_smoke_runs_every_bench_and_writes_one_record(db_url, tmp_path
     records = list(tmp_path.glob("bench-smoke-*.json"))
     assert len(records) == 1, text
     record = json.loads(records[0].read_text())
-    assert set(record["seconds"]) >= {"matching", "ingest", "round-trips", "query", "rematch", "leads"}
+    assert set(record["seconds"]) >= {"matching", "ingest", "round-trips", "query", "rematch", "leads", "pages", "webhook",
+                                      "api", "customers", "import-legacy", "jobs"}
     assert {"fsync", "synchronous_commit", "shared_buffers"} <= set(record["server"])
     assert record["machine"]["cpus"] >= 1
     metrics = {m["metric"].split(" at ")[0] for m in record["metrics"]}
     for name in ("ingest: company payloads/s vs floor", "ingest: person payloads/s vs floor",
-                 "ingest: HQ batched COPY vs round trips", "query: filtered leads page", "matching: job titles/s (set-based)"):
+                 "ingest: HQ batched COPY vs round trips", "query: filtered leads page", "matching: job titles/s (set-based)",
+                 "api: webhook over HTTP vs direct sessions", "webhook: one new person", "import-legacy: payloads/s vs hq ingest",
+                 "customers: names matched/s vs an exact key join", "jobs: similar-companies request rate vs configured"):
         assert name in metrics, (name, metrics)
     assert all(m["value"] is not None for m in record["metrics"])
     assert counts(db_url) == before

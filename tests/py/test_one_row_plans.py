@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import subprocess
 import uuid
 from pathlib import Path
 
@@ -20,8 +22,14 @@ import pytest
 from psycopg import sql
 
 from hq.bench import load_warehouse
+from live import HQ
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+# Fixtures of providers HQ does not ship (samples for `hq workflows add`): the
+# warehouse registers them with that command, so a workflow added as data is
+# held to the same one-row plans as the shipped ones.
+ADDED_WORKFLOWS = {"apollo-person": ["--entity", "person", "--raw-table", "raw.person_payloads",
+                                     "--key-column", "linkedin_url", "--source", "apollo"]}
 PEOPLE, COMPANIES = 20_000, 5_000
 SCHEMAS = {"core", "extracted", "raw"}
 
@@ -30,12 +38,17 @@ SCHEMAS = {"core", "extracted", "raw"}
 def warehouse(server_url, template_db):
     """A database cloned from the template, filled through the ingest path with
     20,000 people at ~48,000 companies, 5,000 of them enriched (so there are
-    leads), and 1,000 variants of every workflow's fixture (so every table the
-    one-row path reads holds rows), analyzed."""
+    leads), the sample workflows registered by `hq workflows add`, and 1,000
+    variants of every workflow's fixture (so every table the one-row path
+    reads holds rows; VC portfolio variants name a firm each), analyzed."""
     name = f"hq_plans_{uuid.uuid4().hex[:8]}"
     with psycopg.connect(server_url, autocommit=True) as conn:
         conn.execute(sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(sql.Identifier(name), sql.Identifier(template_db)))
     url = f"{server_url.rpartition('/')[0]}/{name}"
+    for slug, args in ADDED_WORKFLOWS.items():
+        added = subprocess.run([HQ, "workflows", "add", slug, *args, "--sample", str(FIXTURES / f"{slug}.json"), "--apply"],
+                               env={**os.environ, "DATABASE_URL": url}, capture_output=True, text=True, timeout=300)
+        assert added.returncode == 0, added.stderr
     with psycopg.connect(url) as conn:
         load_warehouse(conn, PEOPLE, COMPANIES, "w")
         for _, slug, payload in DELIVERIES[:-2]:
@@ -71,17 +84,25 @@ def _deliveries() -> list[tuple[str, str, dict]]:
 DELIVERIES = _deliveries()
 
 
+# Fields varied beside the entity key, so that the tables they feed hold as
+# many rows as the variants (a portfolio list per VC firm: one firm per variant).
+VARIED_FIELDS = {"vc-portfolio": ("vc_firm_name", "vc_firm_domain"), "crunchbase-portfolio": ("vc_name", "vc_domain")}
+
+
 def _load_variants(conn: psycopg.Connection, slug: str, payload: dict, n: int) -> None:
     """n copies of a fixture under keys of their own, in one INSERT (one batch
     through the ingest trigger)."""
     table, key = conn.execute("SELECT raw_table, payload_key FROM reference.enrichment_workflow_registry "
                               "WHERE workflow_slug = %s", (slug,)).fetchone()
-    original = payload[key]
-    variant = (f"{original}-v%s" if "linkedin.com" in original else f"v%s-{original}")
-    conn.execute(sql.SQL("INSERT INTO {} (workflow_slug, raw_payload) SELECT %s, jsonb_set(%s::jsonb, ARRAY[%s], "
-                         "to_jsonb(format(%s, i))) FROM generate_series(1, %s) AS i").format(
-                             sql.Identifier(*table.split("."))),
-                 (slug, json.dumps(payload), key, variant, n))
+    expr, params = sql.SQL("%s::jsonb"), [json.dumps(payload)]
+    for field in (key, *VARIED_FIELDS.get(slug, ())):
+        original = payload[field]
+        variant = (f"{original}-v%s" if "linkedin.com" in original else f"v%s-{original}")
+        expr = sql.SQL("jsonb_set({}, ARRAY[%s], to_jsonb(format(%s, i)))").format(expr)
+        params += [field, variant]
+    conn.execute(sql.SQL("INSERT INTO {} (workflow_slug, raw_payload) SELECT %s, {} FROM generate_series(1, %s) AS i").format(
+                     sql.Identifier(*table.split(".")), expr),
+                 (slug, *params, n))
     conn.commit()
 
 

@@ -4,7 +4,6 @@ LANGUAGE plpgsql
 VOLATILE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
-SET plan_cache_mode = force_generic_plan  -- runs on every company write: plan once per session, not per call
 AS $$
 #variable_conflict use_column
 BEGIN

@@ -4,7 +4,6 @@ LANGUAGE plpgsql
 VOLATILE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
-SET plan_cache_mode = force_generic_plan  -- runs on every company write: plan once per session, not per call
 SET jit = off  -- why: docs/pipeline.md#jit
 AS $$
 -- Companies were written or renamed (p_domains): re-key them, then match the
@@ -13,6 +12,9 @@ AS $$
 -- the full matcher (core.match_company_names), all set-based in the writing
 -- transaction. Matched customers of these companies also get the company's
 -- LinkedIn URL. One reference.rematch_log row when anything matched.
+-- No plan_cache_mode of its own: a webhook plans it for its own few domains
+-- (core.process_staged_batch_by_rule's custom plans); a generic plan sized
+-- for an array of unknown length scans core.company_customers.
 DECLARE
   v_started timestamptz := clock_timestamp();
   v_names text[];
@@ -26,7 +28,10 @@ BEGIN
   SELECT array_agg(k.domain), array_agg(k.name_key), array_agg(k.kind) INTO v_new_domains, v_new_keys, v_new_kinds
   FROM core.refresh_company_name_keys(p_domains) AS k;
 
-  IF v_new_keys IS NOT NULL AND EXISTS (SELECT 1 FROM core.company_customers c WHERE c.customer_domain IS NULL) THEN
+  -- (no "any unmatched customer at all?" pre-check: where most customers are
+  -- unmatched it finds one at once, but where few are it walks the table;
+  -- the probes below cost the same few index lookups either way)
+  IF v_new_keys IS NOT NULL THEN
     PERFORM set_config('pg_trgm.similarity_threshold',
       greatest(coalesce((SELECT s.value FROM reference.match_settings s WHERE s.name = 'customer_trgm_threshold'), 0.6)
                - coalesce((SELECT s.value FROM reference.match_settings s WHERE s.name = 'customer_trgm_margin'), 0.15), 0.05)::text, true);

@@ -12,6 +12,10 @@ AS $$
 -- (core.rematch_customers), in the same transaction.
 DECLARE
   v_domains text[] := '{}';
+  -- TG_TABLE_* are of type name, collation "C": an argument in "C" makes the
+  -- call's collation "C", so p_domains would compare in "C" inside
+  -- core.rematch_customers and no key index (default collation) could serve it
+  v_reason text COLLATE "default" := TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME;
 BEGIN
   -- an UPDATE matters only where a name (or the LinkedIn URL a match records) changed
   IF TG_OP IN ('INSERT', 'DELETE') THEN
@@ -24,7 +28,7 @@ BEGIN
       INTO v_domains;
   END IF;
   IF cardinality(v_domains) > 0 THEN
-    PERFORM core.rematch_customers(ARRAY(SELECT DISTINCT d FROM unnest(v_domains) AS d), TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME);
+    PERFORM core.rematch_customers(ARRAY(SELECT DISTINCT d FROM unnest(v_domains) AS d), v_reason);
   END IF;
   RETURN NULL;
 END;

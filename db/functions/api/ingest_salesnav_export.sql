@@ -8,7 +8,8 @@ SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 -- Queue a stored Sales Navigator export (rows loaded into raw.salesnav_scrapes
--- with idempotency keys '<p_ingest_batch_id>:<line>') for delivery to a
+-- with idempotency keys '<p_ingest_batch_id>:<line>', the batch id itself
+-- holding colons: 'file:<digest>') for delivery to a
 -- Clay webhook: the export row, one outbox row per file row (the row as
 -- received, idempotency key '<export id>:<line>'), and one procrastinate
 -- job per row (task hq.salesnav_relay, queue salesnav), in one
@@ -27,8 +28,8 @@ BEGIN
   RETURNING id INTO v_id;
 
   INSERT INTO raw.salesnav_clay_outbox (export_id, row_num, raw_id, payload, idempotency_key)
-  SELECT v_id, split_part(s.idempotency_key, ':', 2)::int, s.id, s.raw_payload,
-         v_id::text || ':' || split_part(s.idempotency_key, ':', 2)
+  SELECT v_id, substr(s.idempotency_key, length(p_ingest_batch_id) + 2)::int, s.id, s.raw_payload,
+         v_id::text || ':' || substr(s.idempotency_key, length(p_ingest_batch_id) + 2)
   FROM raw.salesnav_scrapes s
   WHERE s.idempotency_key >= p_ingest_batch_id || ':' AND s.idempotency_key < p_ingest_batch_id || ';'
     AND s.raw_payload IS NOT NULL;
