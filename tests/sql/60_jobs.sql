@@ -2,7 +2,7 @@
 -- reuse, refusals, one job per domain), relay marking once, the stop on a
 -- refused row, priority-list idempotency, who may call the worker functions.
 BEGIN;
-SELECT plan(23);
+SELECT plan(31);
 
 -- one request per 10 s, so a slow machine between two statements cannot
 -- blur the spacing; BETWEEN would call the volatile function twice (each
@@ -51,6 +51,33 @@ SELECT is(api.priority_load('[{"domain": "WWW.Initech.example", "name": "Initech
           '{"rows": 2, "inserted": 1, "updated": 0, "unchanged": 0, "invalid": 1}'::jsonb, 'priority rows normalized');
 SELECT is(api.priority_load('[{"domain": "initech.example", "name": "Initech"}]') ->> 'unchanged', '1',
           're-loading the same row changes nothing');
+
+-- a stored export as hq.bulk leaves it: keys '<file batch>:<line>' (line 1 the
+-- header), a record it could not read kept as {"rejected_row"}, and a forced
+-- run of the same file, whose keys start with the same batch id
+INSERT INTO raw.salesnav_scrapes (linkedin_url_user_profile, raw_payload, idempotency_key) VALUES
+  ('https://www.linkedin.com/in/relay-a', '{"First name": "A", "LinkedIn URL (user profile)": "https://www.linkedin.com/in/relay-a"}', 'file:t60:2'),
+  ('https://www.linkedin.com/in/relay-b', '{"First name": "B", "LinkedIn URL (user profile)": "https://www.linkedin.com/in/relay-b"}', 'file:t60:4'),
+  (NULL, '{"rejected_row": {"line": 5, "reason": "bad bytes", "text": "x"}}', 'file:t60:5'),
+  ('https://www.linkedin.com/in/relay-a', '{"First name": "A", "LinkedIn URL (user profile)": "https://www.linkedin.com/in/relay-a"}', 'file:t60:force-x:2');
+CREATE TEMP TABLE t60_export AS
+SELECT api.ingest_salesnav_export('file:t60', 'https://api.clay.com/hook', 'T', NULL, NULL, 10) AS r;
+SELECT is((SELECT r - 'id' FROM t60_export), '{"rows": 2, "queued": 2, "status": "queued"}'::jsonb,
+          'an export queues each readable record of its own file once');
+SELECT is((SELECT array_agg(o.row_num || '=' || (o.payload ->> 'First name') ORDER BY o.row_num)
+           FROM raw.salesnav_clay_outbox o WHERE o.export_id = (SELECT (r ->> 'id')::uuid FROM t60_export)),
+          ARRAY['1=A', '2=B'], 'rows are numbered by their record order after the header');
+SELECT throws_ok($$SELECT api.ingest_salesnav_export('file:t60', 'https://api.clay.com/hook', NULL, NULL, NULL, 0)$$,
+                 '22023', NULL, 'a zero rate is refused');
+SELECT is((SELECT api.salesnav_export_status((r ->> 'id')::uuid) - ARRAY['id', 'created_at', 'finished_at', 'failures']
+           FROM t60_export) ->> 'pending', '2', 'the status counts the rows still to send');
+SELECT is(api.salesnav_export_status('00000000-0000-0000-0000-0000000000ff'), NULL, 'an unknown export has no status');
+SELECT is((SELECT api.job((o.job_id)) ->> 'task' FROM raw.salesnav_clay_outbox o
+           WHERE o.export_id = (SELECT (r ->> 'id')::uuid FROM t60_export) AND o.row_num = 1),
+          'hq.salesnav_relay', 'each row has its relay job');
+SELECT is((SELECT jobs FROM api.job_counts() WHERE task = 'hq.salesnav_relay' AND status = 'todo'), 2::bigint,
+          'the job counts see both relay jobs');
+SELECT is((SELECT count(*) FROM api.jobs(p_task => 'hq.salesnav_relay')), 2::bigint, 'and so does the job list');
 
 SET LOCAL ROLE hq_api;
 SELECT throws_ok($$SELECT api.worker_relay_sent(1, 200)$$, '42501', NULL, 'only the worker role may mark relay rows sent');
