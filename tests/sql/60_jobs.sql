@@ -2,7 +2,7 @@
 -- reuse, refusals, one job per domain), relay marking once, the stop on a
 -- refused row, priority-list idempotency, who may call the worker functions.
 BEGIN;
-SELECT plan(45);
+SELECT plan(49);
 
 -- one request per 10 s, so a slow machine between two statements cannot
 -- blur the spacing; BETWEEN would call the volatile function twice (each
@@ -114,6 +114,15 @@ SELECT is(api.similar_batch_status((SELECT id FROM t60_similar)) - ARRAY['batch_
             "similar_companies": 0, "eta_seconds": 0}'::jsonb,
           'completes the batch, its failure listed');
 SELECT is(api.similar_batch_status('00000000-0000-0000-0000-0000000000ff'), NULL, 'an unknown batch has no status');
+
+SELECT is((SELECT e - 'loaded_at' FROM jsonb_array_elements(api.priority_companies(1000) -> 'data') e WHERE e ->> 'domain' = 'initech.example'),
+          '{"domain": "initech.example", "name": "Initech", "linkedin_url": null, "source": "manual", "in_hq": false,
+            "golden_fields_present": [], "golden_fields_missing": null, "last_enriched_at": null, "last_workflow": null}'::jsonb,
+          'the priority list shows the loaded company, not yet in HQ (so what it misses is not known)');
+SELECT is(api.worklist('person', 'seniority', 10) - 'data' - 'next_cursor', '{"entity": "person", "missing": "seniority"}'::jsonb,
+          'a work list names what it lists');
+SELECT throws_ok($$SELECT api.worklist('deal', 'seniority')$$, '22023', NULL, 'a work list of something else is refused');
+SELECT throws_ok($$SELECT api.worklist('person', 'favourite_colour')$$, '22023', NULL, 'and so is a field no lead needs');
 
 SET LOCAL ROLE hq_api;
 SELECT throws_ok($$SELECT api.worker_relay_sent(1, 200)$$, '42501', NULL, 'only the worker role may mark relay rows sent');
