@@ -1,7 +1,7 @@
 -- New flat workflows as data: the field-map proposal from a sample, and
 -- api.add_workflow's refusals; the query role cannot register workflows.
 BEGIN;
-SELECT plan(9);
+SELECT plan(13);
 
 SELECT set_eq($$SELECT target, array_to_string(json_path, '.') FROM api.propose_field_map(
   '{"domain": "acme.example", "company_name": "Acme", "employees": "51-200", "hq": {"city": "Austin", "country": "United States"},
@@ -24,6 +24,22 @@ SELECT throws_ok($$SELECT api.add_workflow('x-company', 'company', 'raw.person_p
                  '22023', NULL, 'a raw table keyed for another entity is refused');
 SELECT throws_ok($$SELECT api.add_workflow('x-person', 'person', 'raw.x_payloads', 'linkedin_url', 'x', 'url',
                    '[{"target": "favourite_colour", "json_path": ["c"]}]')$$, '22023', NULL, 'a field no extractor reads is refused');
+SELECT is((SELECT count(*) FROM api.workflow_list()), (SELECT count(*) FROM reference.enrichment_workflow_registry),
+          'api.workflow_list: one row per registered workflow');
+SELECT set_eq($$SELECT e ->> 'workflow_slug' FROM jsonb_array_elements(api.workflows() -> 'data') e$$,
+              $$SELECT workflow_slug FROM reference.enrichment_workflow_registry$$, 'api.workflows lists every registered workflow');
+
+-- what an import from one legacy database brought in: its checkpoints and its skipped slugs
+INSERT INTO reference.legacy_import_checkpoints (source, legacy_table, rows_seen) VALUES ('t51:5432/legacy', 'raw.person_payloads', 3);
+INSERT INTO reference.legacy_import_skips (source, legacy_table, legacy_id, workflow_slug, reason)
+VALUES ('t51:5432/legacy', 'raw.person_payloads', 'a', 'x-unknown', 'workflow_slug not registered in HQ (hq workflows add)'),
+       ('t51:5432/legacy', 'raw.person_payloads', 'b', 'x-unknown', 'workflow_slug not registered in HQ (hq workflows add)'),
+       ('other:5432/legacy', 'raw.person_payloads', 'a', 'x-unknown', 'workflow_slug not registered in HQ (hq workflows add)');
+SELECT is(api.legacy_import_report('t51:5432/legacy') -> 'checkpoints', '{"raw.person_payloads": 3}'::jsonb,
+          'the legacy import report gives each table''s checkpoint');
+SELECT is(api.legacy_import_report('t51:5432/legacy') -> 'skipped',
+          '[{"legacy_table": "raw.person_payloads", "workflow_slug": "x-unknown", "reason": "workflow_slug not registered in HQ (hq workflows add)", "rows": 2}]'::jsonb,
+          'and the rows of that database skipped, by slug and reason');
 SET LOCAL ROLE hq_api;
 SELECT throws_ok($$SELECT api.add_workflow('x-person', 'person', 'raw.person_payloads', 'linkedin_url', 'x', 'url', '[]')$$,
                  '42501', NULL, 'the query role cannot register workflows');

@@ -8,8 +8,8 @@ SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 -- Queue a stored Sales Navigator export (rows loaded into raw.salesnav_scrapes
--- with idempotency keys '<p_ingest_batch_id>:<line>', the batch id itself
--- holding colons: 'file:<digest>') for delivery to a
+-- by hq.bulk with idempotency keys '<p_ingest_batch_id>:<line>', the batch id
+-- being 'file:<sha256>' or, forced, 'file:<sha256>:force-<run>') for delivery to a
 -- Clay webhook: the export row, one outbox row per file row (the row as
 -- received, idempotency key '<export id>:<line>'), and one procrastinate
 -- job per row (task hq.salesnav_relay, queue salesnav), in one
@@ -28,11 +28,20 @@ BEGIN
   RETURNING id INTO v_id;
 
   INSERT INTO raw.salesnav_clay_outbox (export_id, row_num, raw_id, payload, idempotency_key)
-  SELECT v_id, substr(s.idempotency_key, length(p_ingest_batch_id) + 2)::int, s.id, s.raw_payload,
-         v_id::text || ':' || substr(s.idempotency_key, length(p_ingest_batch_id) + 2)
-  FROM raw.salesnav_scrapes s
-  WHERE s.idempotency_key >= p_ingest_batch_id || ':' AND s.idempotency_key < p_ingest_batch_id || ';'
-    AND s.raw_payload IS NOT NULL;
+  SELECT v_id, r.row_num, r.id, r.raw_payload, v_id::text || ':' || r.row_num
+  FROM (
+    -- the key ends in the record's line in the file (the header is line 1, a
+    -- quoted field may span lines); the export's row number is the record's
+    -- rank in line order. A forced run's keys of the same file also start with
+    -- the batch id, and are left out by the digits-only test.
+    SELECT s.id, s.raw_payload, row_number() OVER (ORDER BY k.line::int)::int AS row_num
+    FROM raw.salesnav_scrapes s
+    CROSS JOIN LATERAL (SELECT substr(s.idempotency_key, length(p_ingest_batch_id) + 2) AS line) k
+    WHERE s.idempotency_key >= p_ingest_batch_id || ':' AND s.idempotency_key < p_ingest_batch_id || ';'
+      AND k.line ~ '^[0-9]{1,9}$'
+  ) r
+  -- a record the loader could not read is stored as {"rejected_row": ...}: never relayed
+  WHERE r.raw_payload IS NOT NULL AND NOT r.raw_payload ? 'rejected_row';
   GET DIAGNOSTICS v_rows = ROW_COUNT;
 
   SELECT procrastinate.procrastinate_defer_jobs_v1(array_agg(

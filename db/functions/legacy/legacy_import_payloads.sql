@@ -18,6 +18,7 @@ AS $$
 DECLARE
   v_t record;
   v_cols text;
+  v_names text[];
   v_n integer := 0;
   v_i integer;
 BEGIN
@@ -37,11 +38,13 @@ BEGIN
     JOIN reference.enrichment_workflow_registry r ON r.workflow_slug = b.workflow_slug AND r.is_active
   LOOP
     -- the target's own columns beyond the key and the managed ones (Sales Navigator's CSV columns)
-    SELECT string_agg(format('%I', a.attname), ', ' ORDER BY a.attnum) INTO v_cols
+    SELECT string_agg(format('%I', a.attname), ', ' ORDER BY a.attnum), array_agg(a.attname::text ORDER BY a.attnum)
+    INTO v_cols, v_names
     FROM pg_catalog.pg_attribute a
     WHERE a.attrelid = to_regclass(v_t.raw_table) AND a.attnum > 0 AND NOT a.attisdropped
       AND a.attname NOT IN ('id', 'workflow_slug', 'provider', 'platform', 'payload_type', 'raw_payload', 'idempotency_key',
-                            'created_at', 'extraction_status', 'extraction_error', 'processed_at', v_t.key_column);
+                            'idempotency_digest', 'created_at', 'extraction_status', 'extraction_error', 'processed_at',
+                            v_t.key_column);
     EXECUTE format($sql$
       INSERT INTO %I.%I AS t (%I, workflow_slug, raw_payload, idempotency_key, created_at%s)
       SELECT b.key_value, b.workflow_slug, b.payload::jsonb, 'legacy:' || %L || ':' || b.legacy_id, coalesce(b.created_at, now())%s
@@ -55,8 +58,12 @@ BEGIN
       CASE WHEN v_cols IS NOT NULL THEN ', ' || (SELECT string_agg('f.' || c, ', ') FROM unnest(string_to_array(v_cols, ', ')) AS c) ELSE '' END,
       v_t.raw_table,
       CASE WHEN v_cols IS NOT NULL
-           THEN format('CROSS JOIN LATERAL jsonb_populate_record(NULL::%I.%I, CASE WHEN jsonb_typeof(b.payload::jsonb) = ''object'' THEN b.payload::jsonb ELSE ''{}'' END) f',
-                       v_t.nsp, v_t.rel)
+           -- only the payload's keys naming those columns: any other key (a provider's "id", say)
+           -- would be cast to the table's column of that name and could fail
+           THEN format('CROSS JOIN LATERAL jsonb_populate_record(NULL::%I.%I, CASE WHEN jsonb_typeof(b.payload::jsonb) = ''object'' '
+                       'THEN (SELECT coalesce(jsonb_object_agg(e.key, e.value), ''{}'') FROM jsonb_each(b.payload::jsonb) e '
+                       'WHERE e.key = ANY (%L::text[])) ELSE ''{}'' END) f',
+                       v_t.nsp, v_t.rel, v_names)
            ELSE '' END);
     GET DIAGNOSTICS v_i = ROW_COUNT;
     v_n := v_n + v_i;
