@@ -30,12 +30,13 @@ INGEST_BODY = {
                     "name": "Google", "domain": "google.com", "size": "10,001+ employees", "type": "Public Company",
                     "country": "United States", "industry": "Software Development", "location": "Mountain View, CA",
                     "linkedin_url": "https://www.linkedin.com/company/google", "annual_revenue": "100B-1T"}},
-                "clay-envelope": {"summary": "The Clay envelope (POST /ingest/clay-find-people)", "value": {
-                    "linkedin_url": "https://www.linkedin.com/in/jane-doe-4b1a2c/", "workflow_slug": "clay-find-people",
-                    "raw_payload": {"url": "https://www.linkedin.com/in/jane-doe-4b1a2c/", "name": "Jane Doe",
-                                    "location_name": "Austin, Texas, United States", "domain": "ironcladapp.com",
-                                    "latest_experience_title": "VP of Marketing",
-                                    "latest_experience_company": "Ironclad"}}},
+                "clay-envelope": {"summary": "The Clay envelope, keyed by company_domain (its workflow_slug is the path's)",
+                                  "value": {
+                    "company_domain": "google.com", "workflow_slug": "clay-find-companies",
+                    "raw_payload": {"name": "Google", "domain": "google.com", "size": "10,001+ employees",
+                                    "type": "Public Company", "country": "United States",
+                                    "industry": "Software Development", "location": "Mountain View, CA",
+                                    "linkedin_url": "https://www.linkedin.com/company/google"}}},
             }}},
     }
 }
