@@ -59,6 +59,8 @@ def _validation_error(exc: RequestValidationError) -> JSONResponse:
         return JSONResponse(status_code=422, content=error_body("missing_value", "a JSON request body is required", "body"))
     code = "missing_value" if first.get("type") == "missing" else "invalid_value"
     msg = f"{field}: {first.get('msg', 'invalid')}"
+    if first.get("type") == "string_pattern_mismatch" and "\\x00" in str((first.get("ctx") or {}).get("pattern")):
+        msg = f"{field}: text with a NUL (\\u0000) character; remove NUL characters from the request"
     if first.get("type") in ("enum", "literal_error"):
         msg = f"{field} must be one of {(first.get('ctx') or {}).get('expected')}, got {str(first.get('input'))[:100]!r}"
     if len(errors) > 1:
@@ -70,8 +72,13 @@ def _allowed_methods(req: Request) -> str:
     """Every method some route takes on this path (the router's 405 names
     only the first route that matched the path, not a GET and a POST
     declared apart)."""
+    def leaves(routes):  # an included router (no prefix here) holds its routes in original_router
+        for route in routes:
+            inner = getattr(route, "original_router", None)
+            yield from (leaves(inner.routes) if inner is not None else (route,))
+
     methods: set[str] = set()
-    for route in req.app.router.routes:
+    for route in leaves(req.app.router.routes):
         if getattr(route, "methods", None) and route.matches(req.scope)[0] != Match.NONE:
             methods |= route.methods
     return ", ".join(sorted(methods))

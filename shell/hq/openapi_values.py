@@ -9,7 +9,10 @@ true}``; this module puts the ``enum`` / ``pattern`` on the string schemas
 under the mark. The server matches canonical values case-insensitively
 (and countries by ISO code or alias, job functions by
 reference.job_function_aliases): the enum lists the canonical spellings,
-the field's description says what else is accepted. Without a database
+the field's description says what else is accepted. A long list (over
+ENUM_MAX values: countries, industries) is declared as a pattern matching
+exactly those values instead, so that property-based tests do not try each
+one, and GET /api/filters/{name} lists it. Without a database
 (a document built offline) the enums are left out and asked again next time."""
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from fastapi import FastAPI
 log = logging.getLogger("hq.http")
 
 CANONICAL_MARK = "x-canonical"
+ENUM_MAX = 40
 OUTBOUND_MARK = "x-outbound-url"
 
 
@@ -47,6 +51,16 @@ def _on_strings(schema: dict, key: str, value) -> None:
         _on_strings(branch, key, value)
 
 
+def _escape(value: str) -> str:
+    """A literal in a regular expression both ECMA-262 (JSON Schema) and Python read alike."""
+    return re.sub(r"([.^$*+?()\[\]{}|\\/])", r"\\\1", value)
+
+
+def exactly(values: list[str]) -> str:
+    """A pattern matching exactly one of `values`."""
+    return "^(?:" + "|".join(_escape(v) for v in values) + ")$"
+
+
 def outbound_url_pattern() -> str:
     """The http(s) URLs whose host HQ_OUTBOUND_HOSTS lists (hq.outbound.check_url also refuses
     hosts that resolve to an internal address)."""
@@ -57,6 +71,18 @@ def outbound_url_pattern() -> str:
     return r"^https?://(?:" + "|".join(hosts) + r")(?::[1-9][0-9]{0,3})?(?:[/?#][^\s\x00-\x1f\x7f]*)?$"
 
 
+NO_NUL = r"^[^\x00]*$"
+# Any JSON PostgreSQL's jsonb can hold: no NUL (\u0000) in a string or a key.
+JSON_VALUE = {
+    "description": "Any JSON value without a NUL (\\u0000) character in a string or key (jsonb cannot hold one).",
+    "anyOf": [{"type": "string", "pattern": NO_NUL}, {"type": "number"}, {"type": "boolean"}, {"type": "null"},
+              {"type": "array", "items": {"$ref": "#/components/schemas/JsonValue"}},
+              {"type": "object", "propertyNames": {"pattern": NO_NUL},
+               "additionalProperties": {"$ref": "#/components/schemas/JsonValue"}}]}
+JSON_OBJECT = {"type": "object", "propertyNames": {"pattern": NO_NUL},
+               "additionalProperties": {"$ref": "#/components/schemas/JsonValue"}}
+
+
 def document_values(app: FastAPI, db) -> None:
     """Wrap app.openapi so the document carries the enums and patterns above."""
     base = app.openapi
@@ -64,6 +90,7 @@ def document_values(app: FastAPI, db) -> None:
 
     def openapi():
         schema = base()
+        schema.setdefault("components", {}).setdefault("schemas", {}).setdefault("JsonValue", JSON_VALUE)
         marked: list[dict] = []
         _walk(schema.get("components", {}), marked)
         for node in marked:
@@ -78,7 +105,11 @@ def document_values(app: FastAPI, db) -> None:
             else:
                 for node in marked:
                     if CANONICAL_MARK in node:
-                        _on_strings(node, "enum", values[node[CANONICAL_MARK]])
+                        listed = values[node[CANONICAL_MARK]]
+                        if len(listed) <= ENUM_MAX:
+                            _on_strings(node, "enum", listed)
+                        else:
+                            _on_strings(node, "pattern", exactly(listed))
                 done["canonical"] = True
         return schema
 

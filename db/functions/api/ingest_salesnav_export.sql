@@ -27,8 +27,9 @@ BEGIN
   RETURNING id INTO v_id;
 
   INSERT INTO raw.salesnav_clay_outbox (export_id, row_num, raw_id, payload, idempotency_key)
-  SELECT v_id, split_part(s.idempotency_key, ':', 2)::int, s.id, s.raw_payload,
-         v_id::text || ':' || split_part(s.idempotency_key, ':', 2)
+  -- the line number follows the batch id, which has colons of its own ('file:<sha256>')
+  SELECT v_id, substr(s.idempotency_key, length(p_ingest_batch_id) + 2)::int, s.id, s.raw_payload,
+         v_id::text || ':' || substr(s.idempotency_key, length(p_ingest_batch_id) + 2)
   FROM raw.salesnav_scrapes s
   WHERE s.idempotency_key >= p_ingest_batch_id || ':' AND s.idempotency_key < p_ingest_batch_id || ';'
     AND s.raw_payload IS NOT NULL;

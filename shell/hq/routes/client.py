@@ -22,6 +22,7 @@ from pydantic import BeforeValidator
 from typing_extensions import Annotated
 
 from hq.http import API_KEY, TRANSIENT, TRANSIENT_RETRIES, ApiError, Db, client_error, get_db, parse_json_body
+from hq.openapi_values import JSON_OBJECT
 from hq.schemas import ERRORS, ClientLeadIngested, ClientLeadIngestedLegacy, ClientLeadPage
 
 router = APIRouter(tags=["client leads"], responses=ERRORS)
@@ -32,8 +33,8 @@ LEAD_BODY = {"requestBody": {
                    "domain) and the lead's fields (first_name, last_name, email, linkedin_url, company_name, "
                    "company_domain or company_website, job_title, client_form_id, client_form_title, ...).",
     "content": {"application/json": {
-        "schema": {"type": "object", "required": ["client_domain"], "additionalProperties": True,
-                   "properties": {"client_domain": {"type": "string", "pattern": "\\S",
+        "schema": {**JSON_OBJECT, "required": ["client_domain"],
+                   "properties": {"client_domain": {"type": "string", "pattern": "^[^\\x00]*[^\\x00\\s][^\\x00]*$",
                                                     "description": "The client's domain (any normalizable form)."}}},
         "examples": {"demo-request": {"summary": "A demo request form", "value": {
             "client_domain": "acme.com", "client_form_id": "demo-request", "client_form_title": "Demo request",
@@ -100,7 +101,7 @@ async def _lead_body(request: Request) -> str:
                          "(`hq keys create --client DOMAIN`) may submit only that client's leads (403 otherwise). "
                          "`Idempotency-Key`: a retry gets the first answer. Scope `ingest`.")
 async def ingest_lead(request: Request, x_api_key: str | None = Security(API_KEY),
-                      idempotency_key: str | None = Header(None, max_length=255,
+                      idempotency_key: str | None = Header(None, min_length=1, max_length=255,
                                                            description="Deduplicates retries (at most 255 characters)."),
                       db: Db = Depends(get_db)):
     text = await _lead_body(request)
@@ -114,7 +115,7 @@ async def ingest_lead(request: Request, x_api_key: str | None = Security(API_KEY
                          "`POST /api/client/leads`. The answer carries `Deprecation` and a `Link` to the "
                          "successor. Scope `ingest`.")
 async def ingest_lead_legacy(request: Request, response: Response, x_api_key: str | None = Security(API_KEY),
-                             idempotency_key: str | None = Header(None, max_length=255,
+                             idempotency_key: str | None = Header(None, min_length=1, max_length=255,
                                                                   description="Deduplicates retries."),
                              db: Db = Depends(get_db)):
     response.headers["Deprecation"] = "true"

@@ -27,7 +27,7 @@ class SimilarRequest(BaseModel):
     domains: list[str] = Field(..., min_length=1, max_length=10_000,
                                description="Company domains in any normalizable form; an input that is not a "
                                            "domain is counted `invalid`, not refused.")
-    refetch: bool = Field(False, description="Call the provider again even for domains fetched before.")
+    refetch: bool = Field(False, strict=True, description="Call the provider again even for domains fetched before.")
     page_size: int = Field(25, ge=1, le=100, description="Similar companies asked per domain.")
 
 
@@ -128,7 +128,7 @@ def salesnav_export(file: UploadFile = File(..., description="The Sales Navigato
                     webhook_url: str = Form(..., description=WEBHOOK_URL, json_schema_extra={"x-outbound-url": True}),
                     export_title: str | None = Form(None), export_timestamp: str | None = Form(None),
                     notes: str | None = Form(None),
-                    rate_per_second: float | None = Form(None, gt=0, le=1000, description="Rows per second."),
+                    rate_per_second: float = Form(None, gt=0, le=1000, description="Rows per second (default HQ_CLAY_RATE)."),
                     x_api_key: str | None = Security(API_KEY), db: Db = Depends(get_db)):
     db.require_key(x_api_key, "ingest")
     return _relay_export(db, file, webhook_url, export_title, export_timestamp, notes, rate_per_second)
