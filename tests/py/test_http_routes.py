@@ -516,6 +516,10 @@ def test_legacy_routes_answer_in_the_old_field_names(api):
 
 # --- docs -----------------------------------------------------------------------------------------------------
 
+# POST routes that act on the resource of their path and take no body
+BODYLESS_POSTS = {"/api/salesnav/exports/{export_id}/resume"}
+
+
 def test_docs_are_served_offline(api):
     for page in ("/docs", "/redoc"):
         r = api.get(page)
@@ -545,7 +549,9 @@ def test_docs_are_served_offline(api):
             schema = resolve(ok["content"]["application/json"]["schema"])
             assert schema.get("examples"), where
             assert "4XX" in op["responses"] and "422" not in op["responses"], where  # no FastAPI default shape
-            if method == "post":
+            if method == "post" and path in BODYLESS_POSTS:
+                assert "requestBody" not in op, where
+            elif method == "post":
                 body = op["requestBody"]["content"]
                 media = body.get("application/json") or body.get("multipart/form-data")
                 assert media.get("examples") or resolve(media["schema"]).get("examples") or \
