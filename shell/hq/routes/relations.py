@@ -20,6 +20,10 @@ class IcpPage(BaseModel):
 
 
 @router.post("/api/icp/{domain}/leads", response_model=None, responses={200: {"model": LeadPage}},
+             openapi_extra={"requestBody": {"content": {"application/json": {"examples": {
+                 "first-page": {"summary": "The first page of 50", "value": {"limit": 50}},
+                 "next-page": {"summary": "The next page", "value": {
+                     "limit": 50, "cursor": "https://www.linkedin.com/in/alex-chen-bamboo"}}}}}}},
              summary="Leads that fit a company's ideal customer profile",
              description="Leads matching the ICP stored for `domain` (by the icp-generation workflow): its "
                          "industries, employee ranges, countries, seniorities, job functions and title words. "
