@@ -27,12 +27,14 @@ BEGIN
   RETURNING id INTO v_id;
 
   INSERT INTO raw.salesnav_clay_outbox (export_id, row_num, raw_id, payload, idempotency_key)
-  -- the line number follows the batch id, which has colons of its own ('file:<sha256>')
-  SELECT v_id, substr(s.idempotency_key, length(p_ingest_batch_id) + 2)::int, s.id, s.raw_payload,
-         v_id::text || ':' || substr(s.idempotency_key, length(p_ingest_batch_id) + 2)
-  FROM raw.salesnav_scrapes s
-  WHERE s.idempotency_key >= p_ingest_batch_id || ':' AND s.idempotency_key < p_ingest_batch_id || ';'
-    AND s.raw_payload IS NOT NULL;
+  -- a row's key is '<batch id>:<line where its record starts>' (the batch id has colons of its own,
+  -- 'file:<sha256>'); row_num is the row's position among the file's rows, header not counted
+  SELECT v_id, n.row_num, n.id, n.raw_payload, v_id::text || ':' || n.row_num
+  FROM (SELECT s.id, s.raw_payload,
+               row_number() OVER (ORDER BY substr(s.idempotency_key, length(p_ingest_batch_id) + 2)::int)::int AS row_num
+        FROM raw.salesnav_scrapes s
+        WHERE s.idempotency_key >= p_ingest_batch_id || ':' AND s.idempotency_key < p_ingest_batch_id || ';'
+          AND s.raw_payload IS NOT NULL) n;
   GET DIAGNOSTICS v_rows = ROW_COUNT;
 
   SELECT procrastinate.procrastinate_defer_jobs_v1(array_agg(
