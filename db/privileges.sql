@@ -128,3 +128,9 @@ GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA procrastinate TO hq_worker;
 GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA procrastinate TO hq_worker;
 GRANT USAGE ON SCHEMA api TO hq_worker;
 GRANT EXECUTE ON FUNCTION api.health(), api.job(bigint), api.jobs(text, text, int), api.job_counts() TO hq_worker;
+
+-- HTTP API contract (#16): core.normalize_domain runs as its caller (SECURITY
+-- INVOKER), so the roles that may call it also need the IDNA helpers it calls
+-- (api.client_leads, a SECURITY INVOKER function for row-level security,
+-- normalizes client domains as hq_api).
+GRANT EXECUTE ON FUNCTION core.idna_to_ascii(text), core.punycode_encode(text) TO hq_ingest, hq_api;

@@ -19,8 +19,10 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from hq.http import ApiError, Db, error_body
+from hq.openapi_values import document_values
 
 # Route modules under hq.routes, each exposing `router`. Starlette matches in
 # this order: "jobs" (/api/companies/similar/...) precedes "entities", whose
@@ -60,9 +62,29 @@ def _validation_error(exc: RequestValidationError) -> JSONResponse:
         return JSONResponse(status_code=422, content=error_body("missing_value", "a JSON request body is required", "body"))
     code = "missing_value" if first.get("type") == "missing" else "invalid_value"
     msg = f"{field}: {first.get('msg', 'invalid')}"
+    if first.get("type") == "string_pattern_mismatch" and "\\x00" in str((first.get("ctx") or {}).get("pattern")):
+        msg = f"{field}: text with a NUL (\\u0000) character; remove NUL characters from the request"
+    if first.get("type") in ("enum", "literal_error"):
+        msg = f"{field} must be one of {(first.get('ctx') or {}).get('expected')}, got {str(first.get('input'))[:100]!r}"
     if len(errors) > 1:
         msg += f" (and {len(errors) - 1} more)"
     return JSONResponse(status_code=422, content=error_body(code, msg, field))
+
+
+def _allowed_methods(req: Request) -> str:
+    """Every method some route takes on this path (the router's 405 names
+    only the first route that matched the path, not a GET and a POST
+    declared apart)."""
+    def leaves(routes):  # an included router (no prefix here) holds its routes in original_router
+        for route in routes:
+            inner = getattr(route, "original_router", None)
+            yield from (leaves(inner.routes) if inner is not None else (route,))
+
+    methods: set[str] = set()
+    for route in leaves(req.app.router.routes):
+        if getattr(route, "methods", None) and route.matches(req.scope)[0] != Match.NONE:
+            methods |= route.methods
+    return ", ".join(sorted(methods))
 
 
 def create_app(database_url: str | None = None) -> FastAPI:
@@ -98,7 +120,8 @@ def create_app(database_url: str | None = None) -> FastAPI:
         if exc.status_code == 404:
             body = error_body("not_found", f"no route {req.method} {req.url.path}; the routes are listed at /docs")
         elif exc.status_code == 405:
-            allow = (exc.headers or {}).get("Allow", "")
+            allow = _allowed_methods(req) or (exc.headers or {}).get("Allow", "")
+            exc.headers = {**(exc.headers or {}), "Allow": allow}
             body = error_body("method_not_allowed", f"{req.method} is not allowed on {req.url.path}; allowed: {allow}")
         else:
             body = error_body(f"http_{exc.status_code}", str(exc.detail))
@@ -112,4 +135,5 @@ def create_app(database_url: str | None = None) -> FastAPI:
     for name in ROUTERS:
         app.include_router(importlib.import_module(f"hq.routes.{name}").router)
     install(app)  # hq.server: request ids and logs, key check before the body, limits, 503s
+    document_values(app, db)  # hq.openapi_values: canonical values as enums, allowed webhook hosts
     return app

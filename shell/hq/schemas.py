@@ -390,3 +390,152 @@ class LegacyLocationUpdated(BaseModel):
     has_country: bool
     dimension_rows: int | None = None
     golden_rows: int | None = None
+
+
+# --- outbound jobs, work lists, client leads, ICP (#19, #20, #21) ------------------------------------------------
+
+class Job(BaseModel):
+    """api.job: one job of the queue with its events and failed attempts."""
+    model_config = _example({"id": 42, "task": "hq.similar_fetch", "queue": "similar", "status": "succeeded",
+                             "attempts": 2, "args": {"item_id": 7}, "scheduled_at": None, "worker_id": None,
+                             "events": [{"type": "deferred", "at": "2026-12-01T13:56:09Z"},
+                                        {"type": "succeeded", "at": "2026-12-01T13:56:11Z"}],
+                             "errors": [{"attempt": 1, "error": "HTTP 500 from the provider", "http_status": 500,
+                                         "retry_in_seconds": 0.4, "at": "2026-12-01T13:56:10Z"}]})
+    id: int
+    task: str
+    queue: str
+    status: str = Field(..., description="todo | doing | succeeded | failed | cancelled | aborted")
+    attempts: int
+    events: list[dict[str, Any]]
+    errors: list[dict[str, Any]]
+
+
+class SimilarBatchCreated(BaseModel):
+    model_config = _example({"batch_id": "0d9f6c3e-52a4-4c1e-9f0e-2b7f6f1d8a11", "total": 3, "queued": 2, "joined": 0,
+                             "reused": 1, "invalid": 0})
+    batch_id: str
+    total: int = Field(..., description="Domains in the request (after normalization, duplicates once).")
+    queued: int = Field(..., description="Jobs queued for the worker.")
+    joined: int = Field(..., description="Domains already being fetched by another batch.")
+    reused: int = Field(..., description="Domains answered from stored results (no provider call).")
+    invalid: int = Field(..., description="Inputs that are not a domain.")
+
+
+class SimilarBatchStatus(BaseModel):
+    model_config = _example({"batch_id": "0d9f6c3e-52a4-4c1e-9f0e-2b7f6f1d8a11", "status": "completed", "total": 3,
+                             "done": 3, "failed": 0, "pending": 0, "cancelled": 0, "reused": 1, "refetch": False,
+                             "failures": [], "similar_companies": 41, "rate_per_second": 1.8, "eta_seconds": 0,
+                             "created_at": "2026-12-01T13:56:09Z", "started_at": "2026-12-01T13:56:09Z",
+                             "finished_at": "2026-12-01T13:56:12Z"})
+    batch_id: str
+    status: str
+    total: int
+    done: int
+    failed: int
+    pending: int
+    failures: list[dict[str, Any]]
+
+
+class SalesnavExportQueued(BaseModel):
+    model_config = _example({"id": "5b0d3c55-8d7e-4b0c-a3f6-1f9e3a2c7d10", "rows": 2, "queued": 2, "status": "queued",
+                             "loaded": 2, "extracted": 2, "failed": 0, "rate_per_second": 10.0})
+    id: str
+    rows: int
+    queued: int
+    status: str = Field(..., description="queued, or completed when the export had no rows.")
+    loaded: int
+    rate_per_second: float
+
+
+class SalesnavExportQueuedLegacy(SalesnavExportQueued):
+    model_config = _example({"id": "5b0d3c55-8d7e-4b0c-a3f6-1f9e3a2c7d10", "rows": 2, "row_count": 2, "queued": 2,
+                             "status": "queued", "loaded": 2, "extracted": 2, "failed": 0, "rate_per_second": 10.0})
+    row_count: int = Field(..., description="The existing system's name for `rows`.")
+
+
+class SalesnavExportStatus(BaseModel):
+    model_config = _example({"id": "5b0d3c55-8d7e-4b0c-a3f6-1f9e3a2c7d10", "status": "completed", "error_message": None,
+                             "total": 2, "sent": 2, "pending": 0, "failed": 0, "attempts": 2, "rate_per_second": 10.0,
+                             "export_title": "Q1 2026 Leads", "export_timestamp": "1/25/2026, 10:15 PM", "notes": None,
+                             "webhook_host": "api.clay.com", "ingest_batch_id": "file:3f2a", "failures": [],
+                             "created_at": "2026-12-01T13:56:09Z", "finished_at": "2026-12-01T13:56:10Z"})
+    id: str
+    status: str = Field(..., description="queued | sending | completed | stopped")
+    total: int
+    sent: int
+    pending: int
+    failed: int
+    failures: list[dict[str, Any]]
+
+
+class PriorityLoaded(BaseModel):
+    model_config = _example({"rows": 3, "inserted": 2, "updated": 0, "unchanged": 0, "invalid": 1,
+                             "errors": [{"row": 3, "error": "no valid domain: not a domain"}]})
+    rows: int
+    inserted: int
+    updated: int
+    unchanged: int
+    invalid: int
+    errors: list[dict[str, Any]]
+
+
+class PriorityCompanyRow(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    domain: str
+    name: str | None = None
+    linkedin_url: str | None = None
+    source: str | None = None
+    in_hq: bool
+    golden_fields_present: list[str] | None = None
+    golden_fields_missing: list[str] | None = None
+
+
+class PriorityCompanyPage(BaseModel):
+    model_config = _example({"data": [{"domain": "antimetal.com", "name": "Antimetal", "linkedin_url": None,
+                                       "source": "manual", "loaded_at": "2026-12-01T13:56:09Z", "in_hq": True,
+                                       "golden_fields_present": ["name", "country", "industry"],
+                                       "golden_fields_missing": ["funding_range"],
+                                       "last_enriched_at": "2026-12-01T13:56:09Z",
+                                       "last_workflow": "companyenrich-company"}], "next_cursor": None})
+    data: list[PriorityCompanyRow]
+    next_cursor: str | None = None
+
+
+class Worklist(BaseModel):
+    model_config = _example({"entity": "person", "missing": "seniority", "next_cursor": None, "data": [
+        {"linkedin_url": "https://www.linkedin.com/in/pat-nolead", "full_name": "Pat Nolead",
+         "cleaned_title": "Chief Vibes Wrangler", "company_domain": "no-country.example"}]})
+    entity: str
+    missing: str
+    data: list[dict[str, Any]]
+    next_cursor: str | None = None
+
+
+CLIENT_LEAD_EXAMPLE = {
+    "id": 1, "raw_id": "9a4f0c1e-3b1d-4d7e-8b43-0f2d6b1c5e21", "client_domain": "acme.com", "client_form_id": "demo",
+    "client_form_title": "Book a demo", "first_name": "Jane", "last_name": "Doe", "full_name": "Jane Doe",
+    "email": "jane@ironcladapp.com", "phone": None, "job_title": "VP of Marketing",
+    "linkedin_url": "https://www.linkedin.com/in/jane-doe-4b1a2c", "company_name": "Ironclad",
+    "company_domain": "ironcladapp.com", "company_linkedin_url": None, "submitted_at": "2026-12-01T13:56:09Z"}
+
+
+class ClientLeadIngested(BaseModel):
+    model_config = _example({"raw_id": "9a4f0c1e-3b1d-4d7e-8b43-0f2d6b1c5e21", "extraction_status": "extracted",
+                             "extraction_error": None, "lead": CLIENT_LEAD_EXAMPLE})
+    raw_id: str
+    extraction_status: str = Field(..., description="pending | extracted | failed | skipped")
+    extraction_error: str | None = None
+    lead: dict[str, Any] | None = Field(None, description="The row of client.leads, once extracted.")
+
+
+class ClientLeadIngestedLegacy(ClientLeadIngested):
+    model_config = _example({"success": True, "raw_id": "9a4f0c1e-3b1d-4d7e-8b43-0f2d6b1c5e21",
+                             "extraction_status": "extracted", "extraction_error": None, "lead": CLIENT_LEAD_EXAMPLE})
+    success: bool = Field(..., description="true when the lead was extracted.")
+
+
+class ClientLeadPage(BaseModel):
+    model_config = _example({"data": [{**CLIENT_LEAD_EXAMPLE, "person": None, "company": None}], "next_cursor": None})
+    data: list[dict[str, Any]]
+    next_cursor: str | None = None

@@ -2,7 +2,10 @@
 database, for tests that go through the door users use: HTTP over a socket.
 
 `LiveServer.get/post/...` are thin httpx calls on its base URL; `keys` holds
-one fresh API key per scope."""
+one fresh API key per scope. Every request sent through `LiveServer.request`
+or a client from `LiveServer.client()` is recorded in `CALLED` as (method,
+path): tests/py/test_zz_route_coverage.py checks, after the whole suite, that
+every route of /openapi.json was called over HTTP by some test."""
 
 from __future__ import annotations
 
@@ -20,6 +23,13 @@ import psycopg
 from hq.localpg import free_port
 
 HQ = str(Path(sys.executable).parent / "hq")
+
+# (METHOD, path without the query) of every request any test sent to a live server
+CALLED: set[tuple[str, str]] = set()
+
+
+def _record(request: httpx.Request) -> None:
+    CALLED.add((request.method.upper(), request.url.path))
 
 
 @dataclass
@@ -46,7 +56,10 @@ class LiveServer:
         return f"http://127.0.0.1:{self.port}"
 
     def client(self, **kw) -> httpx.Client:
-        return httpx.Client(base_url=self.base_url, timeout=kw.pop("timeout", 60), **kw)
+        """An httpx client on the server whose requests are recorded (CALLED)."""
+        hooks = dict(kw.pop("event_hooks", None) or {})
+        hooks["request"] = [*hooks.get("request", []), _record]
+        return httpx.Client(base_url=self.base_url, timeout=kw.pop("timeout", 60), event_hooks=hooks, **kw)
 
     def request(self, method: str, path: str, *, key: str | None = None, **kw) -> httpx.Response:
         headers = dict(kw.pop("headers", None) or {})

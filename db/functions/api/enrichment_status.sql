@@ -11,7 +11,9 @@ AS $$
 -- it holds for the entity in its extracted table and in its core tables
 -- (rows of the workflow's source). The key is normalized first (a domain, or
 -- a LinkedIn profile URL). Shape: {entity_type, entity_key, enrichments:[...],
--- coverage:{total_workflows, completed, failed, not_run}}.
+-- coverage:{total_workflows, completed, failed, not_run}}. NULL when the key
+-- is not one an entity of the type can have ('00' is no domain): no such
+-- entity, as api.company_detail answers for an unknown domain.
 DECLARE
   v_key text;
   v_wf record;
@@ -27,9 +29,7 @@ BEGIN
   END IF;
   v_key := core.normalize_entity_key(p_entity_type, p_entity_key);
   IF v_key IS NULL THEN
-    RAISE EXCEPTION 'entity_key % is not a valid % key', coalesce(quote_literal(p_entity_key), 'NULL'),
-      CASE p_entity_type WHEN 'company' THEN 'company (a domain)' ELSE 'person (a LinkedIn profile URL)' END
-      USING ERRCODE = '22023';
+    RETURN NULL;
   END IF;
 
   FOR v_wf IN

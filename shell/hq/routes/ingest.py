@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, File, Header, Path, Query, Request, Security, UploadFile
 
+from hq.openapi_values import JSON_OBJECT
 from hq.http import API_KEY, SECRET_HEADERS, ApiError, Db, get_db, parse_json_body
 from hq.schemas import ERRORS, IngestResult, UploadResult
 from hq.webhooks import REPLAY_TTL_SECONDS, verify_signature
@@ -24,18 +25,19 @@ INGEST_BODY = {
                        "envelope `{<key column>|linkedin_url|company_domain, workflow_slug, raw_payload}` "
                        "(raw_payload an object or a JSON string holding one; workflow_slug must be the path's).",
         "content": {"application/json": {
-            "schema": {"type": "object", "additionalProperties": True},
+            "schema": JSON_OBJECT,
             "examples": {
                 "clay-find-companies": {"summary": "A provider payload (tests/fixtures/clay-find-companies.json)", "value": {
                     "name": "Google", "domain": "google.com", "size": "10,001+ employees", "type": "Public Company",
                     "country": "United States", "industry": "Software Development", "location": "Mountain View, CA",
                     "linkedin_url": "https://www.linkedin.com/company/google", "annual_revenue": "100B-1T"}},
-                "clay-envelope": {"summary": "The Clay envelope (POST /ingest/clay-find-people)", "value": {
-                    "linkedin_url": "https://www.linkedin.com/in/jane-doe-4b1a2c/", "workflow_slug": "clay-find-people",
-                    "raw_payload": {"url": "https://www.linkedin.com/in/jane-doe-4b1a2c/", "name": "Jane Doe",
-                                    "location_name": "Austin, Texas, United States", "domain": "ironcladapp.com",
-                                    "latest_experience_title": "VP of Marketing",
-                                    "latest_experience_company": "Ironclad"}}},
+                "clay-envelope": {"summary": "The Clay envelope, keyed by company_domain (its workflow_slug is the path's)",
+                                  "value": {
+                    "company_domain": "google.com", "workflow_slug": "clay-find-companies",
+                    "raw_payload": {"name": "Google", "domain": "google.com", "size": "10,001+ employees",
+                                    "type": "Public Company", "country": "United States",
+                                    "industry": "Software Development", "location": "Mountain View, CA",
+                                    "linkedin_url": "https://www.linkedin.com/company/google"}}},
             }}},
     }
 }
@@ -81,7 +83,7 @@ def _reject(db: Db, request: Request, slug: str, key: str | None, body: bytes, e
                          "coalesces it in the same transaction and the answer says how that went. The entity key "
                          "comes from `?key=`, the envelope, or the payload (registry `payload_key`). "
                          "`Idempotency-Key`: a retry with the same key and body gets the first answer; the key "
-                         "reused for another body or workflow is a 422 `idempotency_key_reused`. Unknown workflow: "
+                         "reused for another body or workflow is a 409 `idempotency_key_reused`. Unknown workflow: "
                          "404 listing the registered slugs; a body that is not JSON: 400. Both are kept in "
                          "raw.rejected_requests and can be replayed (`hq replay --rejected`). Scope `ingest`.")
 def ingest(request: Request,
@@ -89,7 +91,7 @@ def ingest(request: Request,
                                                       "`GET /api/workflows` lists those registered now.",
                                      examples=["clay-find-companies"]),
            key: str | None = Query(None, description="Entity key (domain or LinkedIn URL) when the payload lacks it."),
-           idempotency_key: str | None = Header(None, description="Deduplicates retries (at most 255 characters)."),
+           idempotency_key: str | None = Header(None, min_length=1, description="Deduplicates retries (at most 255 characters)."),
            x_api_key: str | None = Security(API_KEY), body: bytes = Depends(raw_body), db: Db = Depends(get_db)):
     db.require_key(x_api_key, "ingest")
 

@@ -7,23 +7,28 @@ from __future__ import annotations
 import os
 import uuid
 
-from fastapi import APIRouter, Depends, File, Form, Header, Response, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Path, Response, Security, UploadFile
 from pydantic import BaseModel, ConfigDict, Field
 
 from hq import outbound
-from hq.http import ApiError, Db, client_error, get_db
+from hq.http import API_KEY, ApiError, Db, client_error, get_db
+from hq.schemas import (ERRORS, Job, SalesnavExportQueued, SalesnavExportQueuedLegacy, SalesnavExportStatus,
+                        SimilarBatchCreated, SimilarBatchStatus)
 
-router = APIRouter()
+router = APIRouter(tags=["jobs"], responses=ERRORS)
 
 DEFAULT_CLAY_RATE = 10.0
 
 
 class SimilarRequest(BaseModel):
     """A similar-companies batch: domains (or URLs) to look up."""
-    model_config = ConfigDict(extra="forbid")
-    domains: list[str] = Field(..., min_length=1, max_length=10_000)
-    refetch: bool = False
-    page_size: int = Field(25, ge=1, le=100)
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
+        {"domains": ["antimetal.com", "https://www.ironcladapp.com/"], "refetch": False, "page_size": 25}]})
+    domains: list[str] = Field(..., min_length=1, max_length=10_000,
+                               description="Company domains in any normalizable form; an input that is not a "
+                                           "domain is counted `invalid`, not refused.")
+    refetch: bool = Field(False, strict=True, description="Call the provider again even for domains fetched before.")
+    page_size: int = Field(25, ge=1, le=100, description="Similar companies asked per domain.")
 
 
 def _uuid(value: str, field: str) -> str:
@@ -33,26 +38,40 @@ def _uuid(value: str, field: str) -> str:
         raise ApiError(422, "invalid_request", f"{field} must be a UUID, not {value[:60]!r}", field) from exc
 
 
-@router.get("/api/jobs/{job_id}")
-def job(job_id: int, x_api_key: str | None = Header(None), db: Db = Depends(get_db)):
+UUID_PATH = r"^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$"
+
+
+@router.get("/api/jobs/{job_id}", response_model=None, responses={200: {"model": Job}}, summary="One job of the queue",
+            description="A job of the outbound queue (similar-companies fetches, Sales Navigator relay): its "
+                        "status, attempts, events and the error of each failed attempt. 404 when unknown. "
+                        "Scope `query`.")
+def job(job_id: int = Path(..., ge=1, le=2 ** 63 - 1, description="The job's id.", examples=[42]),
+        x_api_key: str | None = Security(API_KEY), db: Db = Depends(get_db)):
     db.require_key(x_api_key, "query")
-    if not -(2 ** 63) <= job_id < 2 ** 63:
-        raise ApiError(422, "invalid_request", "job id out of range", "job_id")
     row = db.call("api", "SELECT api.job(%s) AS r", (job_id,))["r"]
     if row is None:
         raise ApiError(404, "not_found", f"no job with id {job_id}")
     return row
 
 
-@router.post("/api/companies/similar", status_code=202)
-def similar_create(body: SimilarRequest, x_api_key: str | None = Header(None), db: Db = Depends(get_db)):
+@router.post("/api/companies/similar", status_code=202, response_model=None,
+             responses={202: {"model": SimilarBatchCreated}}, summary="Queue a similar-companies batch",
+             description="Queues one provider call per domain not fetched before (joined when another batch "
+                         "is fetching it, reused when stored and `refetch` is false); `hq worker` makes the "
+                         "calls. Poll `GET /api/companies/similar/{batch_id}`. Scope `ingest`.")
+def similar_create(body: SimilarRequest, x_api_key: str | None = Security(API_KEY), db: Db = Depends(get_db)):
     db.require_key(x_api_key, "ingest")
     return db.call("api", "SELECT api.similar_batch_create(%s, %s, %s) AS r",
                    (body.domains, body.refetch, body.page_size))["r"]
 
 
-@router.get("/api/companies/similar/{batch_id}")
-def similar_status(batch_id: str, x_api_key: str | None = Header(None), db: Db = Depends(get_db)):
+@router.get("/api/companies/similar/{batch_id}", response_model=None, responses={200: {"model": SimilarBatchStatus}},
+            summary="Progress of a similar-companies batch",
+            description="Counts by status, the failures with their error, the rate and an ETA. 404 when "
+                        "unknown. Scope `query`.")
+def similar_status(batch_id: str = Path(..., pattern=UUID_PATH, description="The batch id (a UUID).",
+                                        examples=["0d9f6c3e-52a4-4c1e-9f0e-2b7f6f1d8a11"]),
+                   x_api_key: str | None = Security(API_KEY), db: Db = Depends(get_db)):
     db.require_key(x_api_key, "query")
     row = db.call("api", "SELECT api.similar_batch_status(%s) AS r", (_uuid(batch_id, "batch_id"),))["r"]
     if row is None:
@@ -95,21 +114,37 @@ def _relay_export(db: Db, file: UploadFile, webhook_url: str, export_title: str 
             "rate_per_second": rate}
 
 
-@router.post("/api/salesnav/exports", status_code=202)
-def salesnav_export(file: UploadFile = File(...), webhook_url: str = Form(...), export_title: str | None = Form(None),
-                    export_timestamp: str | None = Form(None), notes: str | None = Form(None),
-                    rate_per_second: float | None = Form(None), x_api_key: str | None = Header(None),
-                    db: Db = Depends(get_db)):
+WEBHOOK_URL = ("The Clay table's webhook URL (https). Hosts on private networks are refused unless listed in "
+               "HQ_OUTBOUND_HOSTS.")
+
+
+@router.post("/api/salesnav/exports", status_code=202, response_model=None,
+             responses={202: {"model": SalesnavExportQueued}}, summary="Relay a Sales Navigator export to Clay",
+             description="Multipart: `file` (the export, CSV or TSV) is loaded into raw.salesnav_scrapes like "
+                         "`POST /ingest/salesnav/export`, then each row is queued for delivery to `webhook_url` "
+                         "at `rate_per_second` (default HQ_CLAY_RATE) by `hq worker`. Poll "
+                         "`GET /api/salesnav/exports/{export_id}`. Scope `ingest`.")
+def salesnav_export(file: UploadFile = File(..., description="The Sales Navigator export (CSV or TSV)."),
+                    webhook_url: str = Form(..., description=WEBHOOK_URL, json_schema_extra={"x-outbound-url": True}),
+                    export_title: str | None = Form(None), export_timestamp: str | None = Form(None),
+                    notes: str | None = Form(None),
+                    rate_per_second: float = Form(None, gt=0, le=1000, description="Rows per second (default HQ_CLAY_RATE)."),
+                    x_api_key: str | None = Security(API_KEY), db: Db = Depends(get_db)):
     db.require_key(x_api_key, "ingest")
     return _relay_export(db, file, webhook_url, export_title, export_timestamp, notes, rate_per_second)
 
 
-@router.post("/run/salesnav/export/to-clay", status_code=202, deprecated=True)
-def salesnav_export_legacy(response: Response, file: UploadFile = File(...), webhook_url: str = Form(...),
+@router.post("/run/salesnav/export/to-clay", status_code=202, deprecated=True, response_model=None,
+             responses={202: {"model": SalesnavExportQueuedLegacy}},
+             summary="Deprecated: relay a Sales Navigator export to Clay",
+             description="The existing system's call, kept for its callers: `POST /api/salesnav/exports` with "
+                         "`row_count` in the answer and the rate from HQ_CLAY_RATE. The answer carries "
+                         "`Deprecation` and a `Link` to the successor. Scope `ingest`.")
+def salesnav_export_legacy(response: Response, file: UploadFile = File(..., description="The export (CSV or TSV)."),
+                           webhook_url: str = Form(..., description=WEBHOOK_URL, json_schema_extra={"x-outbound-url": True}),
                            export_title: str | None = Form(None), export_timestamp: str | None = Form(None),
-                           notes: str | None = Form(None), x_api_key: str | None = Header(None),
+                           notes: str | None = Form(None), x_api_key: str | None = Security(API_KEY),
                            db: Db = Depends(get_db)):
-    """Deprecated alias of POST /api/salesnav/exports (the existing system's call)."""
     db.require_key(x_api_key, "ingest")
     result = _relay_export(db, file, webhook_url, export_title, export_timestamp, notes, None)
     response.headers["Deprecation"] = "true"
@@ -117,8 +152,16 @@ def salesnav_export_legacy(response: Response, file: UploadFile = File(...), web
     return {**result, "row_count": result["rows"]}
 
 
-@router.get("/api/salesnav/exports/{export_id}")
-def salesnav_export_status(export_id: str, x_api_key: str | None = Header(None), db: Db = Depends(get_db)):
+EXPORT_ID = Path(..., pattern=UUID_PATH, description="The export id (a UUID).",
+                 examples=["5b0d3c55-8d7e-4b0c-a3f6-1f9e3a2c7d10"])
+
+
+@router.get("/api/salesnav/exports/{export_id}", response_model=None, responses={200: {"model": SalesnavExportStatus}},
+            summary="Progress of a relayed export",
+            description="Rows sent, pending and failed (with their last error), the rate, and whether the "
+                        "relay stopped (the webhook refused the rows). 404 when unknown. Scope `query`.")
+def salesnav_export_status(export_id: str = EXPORT_ID, x_api_key: str | None = Security(API_KEY),
+                           db: Db = Depends(get_db)):
     db.require_key(x_api_key, "query")
     row = db.call("api", "SELECT api.salesnav_export_status(%s) AS r", (_uuid(export_id, "export_id"),))["r"]
     if row is None:
@@ -126,9 +169,12 @@ def salesnav_export_status(export_id: str, x_api_key: str | None = Header(None),
     return row
 
 
-@router.post("/api/salesnav/exports/{export_id}/resume")
-def salesnav_export_resume(export_id: str, x_api_key: str | None = Header(None), db: Db = Depends(get_db)):
-    """Send a stopped export's unsent rows again once the webhook accepts them."""
+@router.post("/api/salesnav/exports/{export_id}/resume", response_model=None,
+             responses={200: {"model": SalesnavExportStatus}}, summary="Resume a stopped relay",
+             description="Queues a stopped export's unsent rows again (once the webhook accepts them); answers "
+                         "the export's status. 404 when unknown. Scope `ingest`.")
+def salesnav_export_resume(export_id: str = EXPORT_ID, x_api_key: str | None = Security(API_KEY),
+                           db: Db = Depends(get_db)):
     db.require_key(x_api_key, "ingest")
     row = db.call("api", "SELECT api.salesnav_export_resume(%s) AS r", (_uuid(export_id, "export_id"),))["r"]
     if row is None:

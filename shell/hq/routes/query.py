@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Path, Security
 
-from hq.http import API_KEY, Db, get_db
-from hq.models import (CustomerFilters, FilterName, Filters, PastEmployerFilters, SignalFilters, StatusRequest,
+from hq.http import API_KEY, ApiError, Db, get_db
+from hq.models import (CompanyFilters, CustomerFilters, FilterName, Filters, PastEmployerFilters, SignalFilters,
+                       StatusRequest,
                        VcFilters)
 from hq.schemas import ERRORS, CompanyPage, EnrichmentStatus, FilterValues, Gaps, LeadPage
 
@@ -17,7 +18,7 @@ FILTERS_NOTE = (" Filters: arrays of canonical values, any case (OR within a fil
                 "Scope `query`.")
 
 
-def page(db: Db, name: str, body: Filters, key: str | None, *extra):
+def page(db: Db, name: str, body: CompanyFilters, key: str | None, *extra):
     """One keyset page from api.<name>(filters, *extra, limit, cursor)."""
     db.require_key(key, "query")
     params = (body.sql_filters(), *extra, body.limit, body.cursor)
@@ -33,8 +34,8 @@ def leads(body: Filters, x_api_key: str | None = Security(API_KEY), db: Db = Dep
 
 @router.post("/api/companies", response_model=None, responses={200: {"model": CompanyPage}}, summary="Companies",
              description="Golden company rows, ordered by domain. Filters: those of /api/leads that concern the "
-                         "company (`person_countries` is refused)." + FILTERS_NOTE)
-def companies(body: Filters, x_api_key: str | None = Security(API_KEY), db: Db = Depends(get_db)):
+                         "company (`person_countries`, `job_functions`, ... are refused)." + FILTERS_NOTE)
+def companies(body: CompanyFilters, x_api_key: str | None = Security(API_KEY), db: Db = Depends(get_db)):
     return page(db, "companies", body, x_api_key)
 
 
@@ -81,10 +82,15 @@ def filters(name: FilterName = Path(..., description="The filter."), x_api_key: 
 @router.post("/api/enrichment/status", response_model=None, responses={200: {"model": EnrichmentStatus}},
              summary="Which enrichments ran for one entity",
              description="Every registered workflow of the entity type with its last run status and row counts. "
-                         "Scope `query`.")
+                         "404 when the key is not one such an entity can have. Scope `query`.")
 def enrichment_status(body: StatusRequest, x_api_key: str | None = Security(API_KEY), db: Db = Depends(get_db)):
     db.require_key(x_api_key, "query")
-    return db.call("read", "SELECT api.enrichment_status(%s, %s) AS r", (body.entity_type, body.entity_key))["r"]
+    row = db.call("read", "SELECT api.enrichment_status(%s, %s) AS r", (body.entity_type, body.entity_key))["r"]
+    if row is None:
+        kind = "a domain" if body.entity_type == "company" else "a LinkedIn profile URL or slug"
+        raise ApiError(404, "not_found", f"no {body.entity_type} has the key {body.entity_key[:200]!r} (a "
+                       f"{body.entity_type} key is {kind})", "entity_key")
+    return row
 
 
 @router.get("/api/enrichment/gaps", response_model=None, responses={200: {"model": Gaps}},
