@@ -22,11 +22,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from hq.http import ApiError, Db, error_body
 
-# Route modules under hq.routes, each exposing `router`. Starlette matches in
-# this order: "jobs" (/api/companies/similar/...) precedes "entities", whose
-# /api/companies/{domain:path} would otherwise take every path under it.
-ROUTERS = ("health", "ingest", "query", "reference", "jobs", "entities", "legacy", "client", "worklists", "relations",
-           "dashboard")
+# Route modules under hq.routes, each exposing `router`.
+ROUTERS = ("health", "ingest", "query", "reference", "entities", "legacy", "client", "jobs", "worklists", "relations", "dashboard")
 
 DESCRIPTION = """HQ Warehouse: company and people master data, ingested by webhook and
 served as golden records and leads.

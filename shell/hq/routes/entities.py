@@ -5,6 +5,7 @@ api.search_companies and api.workflows return (docs/http-api.md)."""
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Path, Query, Security
+from starlette.convertors import PathConvertor, register_url_convertor
 
 from hq.http import API_KEY, ApiError, Db, get_db
 from hq.schemas import ERRORS, CompanyDetail, PersonDetail, SearchResult, Workflows
@@ -12,7 +13,16 @@ from hq.schemas import ERRORS, CompanyDetail, PersonDetail, SearchResult, Workfl
 router = APIRouter(tags=["entities"], responses=ERRORS)
 
 
-# declared before /api/companies/{domain}, which would otherwise take "search" as a domain
+class CompanyPathConvertor(PathConvertor):
+    """A domain in any form, slashes included (a URL), except the routes
+    declared beside it under /api/companies/ (search, similar/...): those
+    paths are never a company, whichever router is included first."""
+    regex = r"(?!(?:search|similar)(?:/|$)).+"
+
+
+register_url_convertor("company", CompanyPathConvertor())
+
+
 @router.get("/api/companies/search", response_model=None, responses={200: {"model": SearchResult}},
             summary="Search companies by name or domain",
             description="Ranked: the domain itself (any form), exact name, names and domains starting with `q`, "
@@ -25,7 +35,7 @@ def search_companies(q: str = Query(..., min_length=1, max_length=200, descripti
     return db.call("read", "SELECT api.search_companies(%s, %s) AS r", (q, limit))["r"]
 
 
-@router.get("/api/companies/{domain:path}", response_model=None, responses={200: {"model": CompanyDetail}},
+@router.get("/api/companies/{domain:company}", response_model=None, responses={200: {"model": CompanyDetail}},
             summary="One company",
             description="Golden fields with the source that won each, every source's raw and matched value per "
                         "dimension side by side, customers, investors, people and lead counts. The domain may be "
