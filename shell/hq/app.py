@@ -24,11 +24,8 @@ from starlette.routing import Match
 from hq.http import ApiError, Db, error_body
 from hq.openapi_values import document_values
 
-# Route modules under hq.routes, each exposing `router`. Starlette matches in
-# this order: "jobs" (/api/companies/similar/...) precedes "entities", whose
-# /api/companies/{domain:path} would otherwise take every path under it.
-ROUTERS = ("health", "ingest", "query", "reference", "jobs", "entities", "legacy", "client", "worklists", "relations",
-           "dashboard")
+# Route modules under hq.routes, each exposing `router`.
+ROUTERS = ("health", "ingest", "query", "reference", "entities", "legacy", "client", "jobs", "worklists", "relations", "dashboard")
 
 DESCRIPTION = """HQ Warehouse: company and people master data, ingested by webhook and
 served as golden records and leads.
