@@ -35,7 +35,7 @@ TRANSIENT_RETRIES = 3
 # listed is a fault of ours: 500 "internal_error", its text only in the log.
 SQLSTATE_ERRORS: dict[str, tuple[int, str, str]] = {
     "HQW04": (404, "unknown_workflow", "the workflow slug is not registered; the message lists those that are"),
-    "HQI22": (409, "idempotency_key_reused", "the Idempotency-Key was first used for a different workflow or body"),
+    "HQI22": (422, "idempotency_key_reused", "the Idempotency-Key was first used for a different workflow or body"),
     "22023": (422, "invalid_value", "a parameter has a value the function refuses (unknown filter, non-canonical value, bad limit)"),
     "22P02": (422, "invalid_value", "a value does not parse as its type (uuid, number, date)"),
     "22007": (422, "invalid_value", "a date or time is malformed"),

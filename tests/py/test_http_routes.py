@@ -412,13 +412,13 @@ def test_idempotency_key_reused_for_another_body_is_refused(api):
     r2 = api.post("/ingest/clay-find-companies", key="ingest", content=json.dumps(body, indent=2).encode(), headers=hdr)
     assert r1.status_code == r2.status_code == 202 and r1.json() == r2.json(), (r1.text, r2.text)
     e = error(api.post("/ingest/clay-find-companies", key="ingest", json={**body, "name": "Other"}, headers=hdr),
-              409, "idempotency_key_reused", "Idempotency-Key")
+              422, "idempotency_key_reused", "Idempotency-Key")
     assert r1.json()["raw_id"] in e["message"]
     # two workflows that share raw.company_payloads: the same key and body, another workflow
     ce = {**fixture("companyenrich-company"), "domain": "idem2.example"}
     assert api.post("/ingest/companyenrich-company", key="ingest", json=ce, headers={"Idempotency-Key": "idem-http-2"}).status_code == 202
     error(api.post("/ingest/crunchbase-company", key="ingest", json=ce, headers={"Idempotency-Key": "idem-http-2"}),
-          409, "idempotency_key_reused")
+          422, "idempotency_key_reused")
     assert api.sql("SELECT count(*) FROM raw.company_payloads WHERE idempotency_key = 'idem-http-2'") == [(1,)]
 
 
