@@ -50,6 +50,9 @@ BEGIN
               ELSE e.error END,
          p.created_at
   FROM p LEFT JOIN e ON e.id = p.id;
+  -- the batch's real size for the statements below: unanalyzed, the temp table is
+  -- estimated from its pages, and a one-lead webhook would hash-join a scan of the raw table
+  ANALYZE pg_temp.hq_client_batch;
 
   INSERT INTO client.leads AS l (raw_id, client_domain, client_form_id, client_form_title, first_name, last_name, full_name,
          email, phone, job_title, linkedin_url, company_name, company_domain, company_linkedin_url,
