@@ -1,0 +1,61 @@
+CREATE OR REPLACE FUNCTION reference.match_title_keys(p_keys text[])
+RETURNS TABLE (title_key text, job_function text, seniority text)
+LANGUAGE plpgsql
+VOLATILE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+SET jit = off  -- why: docs/pipeline.md#jit
+AS $$
+#variable_conflict use_column
+-- The title rules' answer for each distinct title key (reference.job_title_key)
+-- of p_keys: job function and seniority of the first matching active rule
+-- that sets each (priority, then id), NULLs when none matches. A key answered
+-- under the current rules version is read from reference.job_title_key_matches;
+-- the others are matched here and remembered. Why remembered: each rule is a
+-- regular expression, there are more rules than PostgreSQL caches compiled
+-- expressions (32), so matching even one title compiled every rule again
+-- (docs/benchmarks.md, "Title rules remembered per key").
+-- Each rule is tested once against all new keys (rules outer: one compilation
+-- per rule per call, whatever the batch size). Keys are written in key order
+-- (concurrent batches take their row locks in the same order).
+DECLARE
+  v_version bigint;
+BEGIN
+  -- read before the rules: a rules change committing in between stamps the
+  -- answers with the old version, and they are never read
+  SELECT s.version INTO v_version FROM reference.job_title_rules_state s;
+  RETURN QUERY
+  WITH k AS MATERIALIZED (
+    SELECT DISTINCT u.k FROM unnest(p_keys) AS u(k) WHERE u.k IS NOT NULL
+  ), known AS MATERIALIZED (
+    SELECT m.title_key, m.job_function, m.seniority
+    FROM k JOIN reference.job_title_key_matches m ON m.title_key = k.k AND m.rules_version = v_version
+  ), missing AS MATERIALIZED (
+    SELECT k.k FROM k WHERE NOT EXISTS (SELECT 1 FROM known WHERE known.title_key = k.k)
+  ), hits AS MATERIALIZED (
+    SELECT x.k, r.priority, r.id, r.job_function, r.seniority
+    FROM reference.job_title_rules r
+    CROSS JOIN LATERAL (SELECT m.k FROM missing m WHERE m.k ~ r.pattern) AS x
+    WHERE r.is_active
+  ), computed AS MATERIALIZED (
+    SELECT m.k,
+           (SELECT h.job_function FROM hits h WHERE h.k = m.k AND h.job_function IS NOT NULL
+            ORDER BY h.priority, h.id LIMIT 1) AS job_function,
+           (SELECT h.seniority FROM hits h WHERE h.k = m.k AND h.seniority IS NOT NULL
+            ORDER BY h.priority, h.id LIMIT 1) AS seniority
+    FROM missing m
+  ), remembered AS (
+    INSERT INTO reference.job_title_key_matches AS t (title_key, rules_version, job_function, seniority)
+    SELECT c.k, v_version, c.job_function, c.seniority FROM computed c ORDER BY c.k
+    ON CONFLICT (title_key) DO UPDATE
+      SET rules_version = excluded.rules_version, job_function = excluded.job_function,
+          seniority = excluded.seniority, matched_at = now()
+      WHERE t.rules_version < excluded.rules_version
+  )
+  SELECT known.title_key, known.job_function, known.seniority FROM known
+  UNION ALL
+  SELECT c.k, c.job_function, c.seniority FROM computed c;
+END;
+$$;
+COMMENT ON FUNCTION reference.match_title_keys(text[]) IS
+  'Job function and seniority from reference.job_title_rules per distinct title key, remembered per rules version in reference.job_title_key_matches.';
