@@ -202,3 +202,19 @@ def test_bench_pages_times_every_page(db_url):
     with psycopg.connect(db_url) as conn:
         assert conn.execute("SELECT count(*) FROM core.people").fetchone()[0] == 0
         assert conn.execute("SELECT count(*) FROM reference.api_keys").fetchone()[0] == 0
+
+
+def test_bench_pages_on_a_synthetic_warehouse(db_url):
+    """--synthetic fills the scratch warehouse set-based (the set-up of hq
+    bench leads) and every page still answers 200 on it."""
+    env = {"DATABASE_URL": db_url, "PATH": "/usr/bin:/bin", "COLUMNS": "400"}
+    done = subprocess.run([HQ, "bench", "pages", "--people", "200", "--repeat", "1", "--synthetic"],
+                          capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode == 0, done.stderr
+    out = " ".join(done.stdout.split())
+    assert "synthetic warehouse of 200 people set up" in out and "200 people, 50 companies" in out, out
+    for label in ("leads, first page", "leads, 2 filters", "leads, title contains", "company, largest", "person",
+                  "company search", "data quality"):
+        assert re.search(re.escape(label) + r" 200 best +[\d.]+ ms", out), (label, out)
+    with psycopg.connect(db_url) as conn:
+        assert conn.execute("SELECT count(*) FROM core.people").fetchone()[0] == 0
