@@ -139,6 +139,10 @@ def run(conn: psycopg.Connection, companies: int, total: int, out) -> dict:
         t0 = time.perf_counter()
         rows = conn.execute("SELECT name, domain, method FROM core.match_company_names(%s)", (arr,)).fetchall()
         took = time.perf_counter() - t0
+    if conn.autocommit:
+        # the rolled-back companies leave dead entries in the trigram index that
+        # slow every later search until autovacuum runs (docs/benchmarks.md)
+        conn.execute("VACUUM core.companies, core.company_name_keys")
     got = {r[0]: r[1] for r in rows}
     methods: dict[str, int] = {}
     for r in rows:
