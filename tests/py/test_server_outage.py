@@ -114,3 +114,26 @@ def test_a_write_whose_connection_breaks_says_retry_with_the_idempotency_key(liv
     assert r.status_code == 202, r.text
     with psycopg.connect(db_url) as conn:
         assert conn.execute("SELECT count(*) FROM raw.person_payloads WHERE idempotency_key = 'retry-me-1'").fetchone()[0] == 1
+
+
+def test_a_recently_used_connection_ended_by_the_server_is_replaced_before_a_webhook_gets_it(live_server, db_url):
+    # A pooled connection used a moment ago is handed out without a round trip
+    # only while nothing waits on its socket; a terminated backend's FATAL
+    # message and closed socket make it readable, so it is checked, found
+    # broken and replaced. Handed out as it was, the webhook's key check would
+    # run on it and fail as a lost write (503 outcome_unknown).
+    for i in range(3):
+        assert live_server.post("/ingest/clay-person-profile", key="ingest", json=person(40 + i)).status_code == 202
+    backends = "SELECT count(*) FROM pg_stat_activity WHERE usename = 'hq_app' AND datname = current_database()"
+    with psycopg.connect(db_url, autocommit=True) as admin:
+        ended = admin.execute("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                              "WHERE usename = 'hq_app' AND datname = current_database()").fetchone()[0]
+        assert ended >= 1
+        deadline = time.monotonic() + 20
+        while admin.execute(backends).fetchone()[0] and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert admin.execute(backends).fetchone()[0] == 0, "the terminated backends should be gone"
+    r = live_server.post("/ingest/clay-person-profile", key="ingest", json=person(43))
+    assert r.status_code == 202, r.text
+    r = live_server.post("/api/leads", key="query", json={"limit": 1})
+    assert r.status_code == 200, r.text
