@@ -137,3 +137,22 @@ def test_a_recently_used_connection_ended_by_the_server_is_replaced_before_a_web
     assert r.status_code == 202, r.text
     r = live_server.post("/api/leads", key="query", json={"limit": 1})
     assert r.status_code == 200, r.text
+
+
+def test_the_pool_hands_out_the_connection_returned_last(db_url):
+    from hq.http import _pool
+    from hq.roles import app_database_url
+
+    pool = _pool(app_database_url(db_url), "hq_api", 3)
+    pool.open(wait=True)
+    try:
+        with pool.connection() as a, pool.connection() as b, pool.connection() as c:
+            pids = [x.info.backend_pid for x in (a, b, c)]
+        # returned c, b, a: a came back last, so it goes out next, then again
+        for _ in range(3):
+            with pool.connection() as again:
+                assert again.info.backend_pid == pids[0]
+        with pool.connection() as first, pool.connection() as second:
+            assert [first.info.backend_pid, second.info.backend_pid] == [pids[0], pids[1]]
+    finally:
+        pool.close()
