@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import re
+import select
 import time
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
@@ -97,6 +98,22 @@ def parse_json_body(body: bytes) -> str:
     return text
 
 
+class LifoPool(ConnectionPool):
+    """A pool that hands out the connection returned last (psycopg_pool hands
+    out the one idle longest). At low concurrency the same few connections
+    serve every request, so their server processes are the ones that just
+    ran (a statement on a session left idle a few milliseconds answers
+    measurably later, docs/benchmarks.md) and they pass the check without a
+    round trip (_quiet); the rest stay idle long enough for max_idle to close
+    them."""
+
+    def _get_ready_connection(self, *args, **kwargs):
+        # called under the pool's lock; the base takes the leftmost ready connection
+        if self._pool:
+            self._pool.rotate(1)
+        return super()._get_ready_connection(*args, **kwargs)
+
+
 def _pool(url: str, role: str, size: int) -> ConnectionPool:
     def configure(conn: psycopg.Connection) -> None:
         conn.execute(f"SET ROLE {role}")  # role names are constants, not input
@@ -104,11 +121,12 @@ def _pool(url: str, role: str, size: int) -> ConnectionPool:
 
     def check(conn: psycopg.Connection) -> None:
         # A connection broken by a database restart is found and replaced
-        # before a request gets it (one empty round trip per checkout). The
-        # first broken one means the others idle in the pool are broken too:
-        # they are all dropped now, not one per backoff delay of the request.
+        # before a request gets it. The first broken one means the others idle
+        # in the pool are broken too: they are all dropped now, not one per
+        # backoff delay of the request.
         try:
-            ConnectionPool.check_connection(conn)
+            if not _quiet(conn):
+                ConnectionPool.check_connection(conn)  # one empty round trip
         except Exception:
             pool.check()
             raise
@@ -116,11 +134,34 @@ def _pool(url: str, role: str, size: int) -> ConnectionPool:
     cfg = settings()
     # reconnect_timeout: a failed connection attempt backs off for at most
     # this long, so after an outage the next request reconnects at once
-    pool = ConnectionPool(url, min_size=min(cfg.pool_min, size), max_size=size, timeout=cfg.pool_timeout,
+    pool = LifoPool(url, min_size=min(cfg.pool_min, size), max_size=size, timeout=cfg.pool_timeout,
                           kwargs={"row_factory": dict_row, "connect_timeout": cfg.connect_timeout},
                           configure=configure, check=check, reconnect_timeout=max(1.0, cfg.pool_timeout),
                           name=role, open=False)
     return pool
+
+
+# A pooled connection used within this many seconds, with nothing waiting on
+# its socket, is handed out without a round trip (see _quiet).
+QUIET_SECONDS = 30.0
+
+
+def _quiet(conn: psycopg.Connection) -> bool:
+    """A connection known to be sound without asking the server: returned to
+    the pool idle within QUIET_SECONDS, and nothing to read on its socket. A
+    server that ends a session (restart, shutdown, pg_terminate_backend,
+    idle_session_timeout) sends its FATAL message and closes the socket, which
+    makes it readable, so such a connection still gets the round trip and is
+    replaced; so does one left idle longer, which a firewall or load balancer
+    may have dropped without a word."""
+    used = getattr(conn, "_hq_last_used", None)
+    if used is None or time.monotonic() - used > QUIET_SECONDS or conn.closed:
+        return False
+    if conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+        return False
+    poller = select.poll()
+    poller.register(conn.fileno(), select.POLLIN | select.POLLPRI)
+    return not poller.poll(0)
 
 
 def unavailable(exc: BaseException, pool: str = "api", started: bool = False) -> ApiError:
@@ -257,7 +298,7 @@ class Db:
                 stack = ExitStack()
                 try:
                     conn = stack.enter_context(self.pools["read"].connection(timeout=min(timeout or 2, 2)))
-                    conn.execute("SELECT 1")  # a dead replica fails here, before the route's query
+                    ConnectionPool.check_connection(conn)  # a dead replica fails here, before the route's query
                 except (psycopg.OperationalError, PoolTimeout) as exc:
                     stack.__exit__(type(exc), exc, exc.__traceback__)  # the broken connection leaves the pool
                     self._replica_down_until = time.monotonic() + self.REPLICA_RETRY_SECONDS
@@ -266,29 +307,39 @@ class Db:
                                 self.REPLICA_RETRY_SECONDS)
                 else:
                     with stack:
-                        yield conn
+                        with _stamped(conn):
+                            yield conn
                     return
             pool = "api"
-        with self.pools[pool].connection(timeout=timeout) as conn:
+        with self.pools[pool].connection(timeout=timeout) as conn, _stamped(conn):
             yield conn
 
     def call(self, pool: str, query: str, params: tuple = ()):
         """Run one api.* call; database errors caused by input become 4xx. A
         deadlock or serialization failure (two webhooks on the same entities)
         rolled the call back: it is retried, then answered 503. An outage is
-        a 503 (a read that lost its connection is retried once)."""
-        return self.run(pool, lambda conn: conn.execute(query, params).fetchone())
+        a 503 (a read that lost its connection is retried once). The one
+        statement is its own transaction (autocommit): no BEGIN and COMMIT
+        round trips around it."""
+        return self.run(pool, lambda conn: conn.execute(query, params).fetchone(), autocommit=True)
 
-    def run(self, pool: str, work):
+    def run(self, pool: str, work, autocommit: bool = False):
         """Run work(conn) in one transaction on a connection of `pool`, with
-        the error mapping of call()."""
+        the error mapping of call(). autocommit=True: each statement of work
+        commits on its own unless work opens conn.transaction() itself."""
         lost_once = False
         for attempt in range(TRANSIENT_RETRIES + 1):
             started = False
             try:
                 with self.connection(pool) as conn:
                     started = True
-                    return work(conn)
+                    if not autocommit:
+                        return work(conn)
+                    conn.autocommit = True
+                    try:
+                        return work(conn)
+                    finally:
+                        _end_autocommit(conn)
             except PoolTimeout as exc:
                 raise unavailable(exc, pool) from exc
             except psycopg.OperationalError as exc:
@@ -320,10 +371,32 @@ class Db:
         current_key.set(authenticate(self, key, scope))
 
 
+@contextmanager
+def _stamped(conn: psycopg.Connection):
+    """Note when a connection goes back to its pool (for _quiet)."""
+    try:
+        yield conn
+    finally:
+        conn._hq_last_used = time.monotonic()
+
+
+def _end_autocommit(conn: psycopg.Connection) -> None:
+    """Give a pooled connection back as the pool hands them out: not in
+    autocommit. One that cannot be switched back (broken, or left in a
+    transaction) is closed, and the pool replaces it."""
+    if conn.closed:
+        return
+    if conn.info.transaction_status == psycopg.pq.TransactionStatus.IDLE:
+        conn.autocommit = False
+    else:
+        conn.close()
+
+
 # The pool a key of each scope is checked on (the role its routes run as).
 SCOPE_POOL = {"ingest": "ingest", "query": "api", "admin": "admin"}
 
 
-def get_db(request: Request) -> Db:
-    """FastAPI dependency: the app's database gateway."""
+async def get_db(request: Request) -> Db:
+    """FastAPI dependency: the app's database gateway (async: it runs on the
+    event loop, not as a trip through the thread pool)."""
     return request.app.state.db

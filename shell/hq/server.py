@@ -178,8 +178,9 @@ class ServerMiddleware:
             cfg = settings()
             timeout = cfg.body_timeout if state["upload"] else max(0.0, state["deadline"] - time.monotonic())
             try:
-                message = await asyncio.wait_for(receive(), timeout)
-            except asyncio.TimeoutError:
+                async with asyncio.timeout(timeout):  # unlike wait_for, no task per message
+                    message = await receive()
+            except TimeoutError:
                 raise RequestRefused(408, "request_timeout", f"the request body did not arrive within "
                                      f"{cfg.body_timeout:g} s") from None
             if message["type"] == "http.request":
@@ -312,15 +313,48 @@ def install(app: FastAPI) -> None:
         log.propagate = False
 
 
+class _OneSendPerTurn:
+    """A transport whose writes made in one turn of the event loop leave in
+    one send: uvicorn writes an answer's head and body apart, and each send
+    wakes the client once more. Everything else is the wrapped transport's."""
+
+    def __init__(self, transport, loop) -> None:
+        self._transport = transport
+        self._loop = loop
+        self._pending: list[bytes] | None = None
+
+    def write(self, data: bytes) -> None:
+        if not data:
+            return
+        if self._pending is None:
+            self._pending = [data]
+            self._loop.call_soon(self._flush)
+        else:
+            self._pending.append(data)
+
+    def _flush(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending and not self._transport.is_closing():
+            self._transport.write(b"".join(pending))
+
+    def close(self) -> None:
+        self._flush()
+        self._transport.close()
+
+    def __getattr__(self, name):
+        return getattr(self._transport, name)
+
+
 class HeaderTimeoutH11Protocol(H11Protocol):
     """uvicorn's h11 protocol, plus a deadline for the request line and
     headers (uvicorn has none): a connection that opens, or starts a request,
     and does not finish its headers within HQ_HEADER_TIMEOUT is closed.
 
     It also sets TCP_NODELAY itself: with --workers, uvicorn binds the socket
-    with protocol number 0, so asyncio does not set it, and each keep-alive
-    answer (written as headers, then body) waits for the client's delayed ACK
-    (a 40 ms floor per request)."""
+    with protocol number 0, so asyncio does not set it, and a keep-alive
+    answer written in two sends (a streamed one) would wait for the client's
+    delayed ACK (a 40 ms floor per request). And it writes through
+    _OneSendPerTurn, so an answer made at once (head and body) is one send."""
 
     def connection_made(self, transport) -> None:
         sock = transport.get_extra_info("socket")
@@ -329,7 +363,7 @@ class HeaderTimeoutH11Protocol(H11Protocol):
                 sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             except OSError:
                 pass
-        super().connection_made(transport)
+        super().connection_made(_OneSendPerTurn(transport, self.loop))
         self._header_timer = None
         self._arm_header_timer()
 

@@ -114,3 +114,45 @@ def test_a_write_whose_connection_breaks_says_retry_with_the_idempotency_key(liv
     assert r.status_code == 202, r.text
     with psycopg.connect(db_url) as conn:
         assert conn.execute("SELECT count(*) FROM raw.person_payloads WHERE idempotency_key = 'retry-me-1'").fetchone()[0] == 1
+
+
+def test_a_recently_used_connection_ended_by_the_server_is_replaced_before_a_webhook_gets_it(live_server, db_url):
+    # A pooled connection used a moment ago is handed out without a round trip
+    # only while nothing waits on its socket; a terminated backend's FATAL
+    # message and closed socket make it readable, so it is checked, found
+    # broken and replaced. Handed out as it was, the webhook's key check would
+    # run on it and fail as a lost write (503 outcome_unknown).
+    for i in range(3):
+        assert live_server.post("/ingest/clay-person-profile", key="ingest", json=person(40 + i)).status_code == 202
+    backends = "SELECT count(*) FROM pg_stat_activity WHERE usename = 'hq_app' AND datname = current_database()"
+    with psycopg.connect(db_url, autocommit=True) as admin:
+        ended = admin.execute("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                              "WHERE usename = 'hq_app' AND datname = current_database()").fetchone()[0]
+        assert ended >= 1
+        deadline = time.monotonic() + 20
+        while admin.execute(backends).fetchone()[0] and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert admin.execute(backends).fetchone()[0] == 0, "the terminated backends should be gone"
+    r = live_server.post("/ingest/clay-person-profile", key="ingest", json=person(43))
+    assert r.status_code == 202, r.text
+    r = live_server.post("/api/leads", key="query", json={"limit": 1})
+    assert r.status_code == 200, r.text
+
+
+def test_the_pool_hands_out_the_connection_returned_last(db_url):
+    from hq.http import _pool
+    from hq.roles import app_database_url
+
+    pool = _pool(app_database_url(db_url), "hq_api", 3)
+    pool.open(wait=True)
+    try:
+        with pool.connection() as a, pool.connection() as b, pool.connection() as c:
+            pids = [x.info.backend_pid for x in (a, b, c)]
+        # returned c, b, a: a came back last, so it goes out next, then again
+        for _ in range(3):
+            with pool.connection() as again:
+                assert again.info.backend_pid == pids[0]
+        with pool.connection() as first, pool.connection() as second:
+            assert [first.info.backend_pid, second.info.backend_pid] == [pids[0], pids[1]]
+    finally:
+        pool.close()

@@ -3,7 +3,7 @@
 -- webhook secrets; the server's login role hq_app is no superuser and a
 -- member of exactly hq_ingest, hq_api and hq_admin.
 BEGIN;
-SELECT plan(34);
+SELECT plan(35);
 
 SELECT has_role('hq_admin', 'admin role exists');
 SELECT has_role('hq_app', 'server login role exists');
@@ -28,6 +28,8 @@ SELECT throws_ok($$SELECT api.replay(NULL, true)$$, '42501', NULL, 'hq_api canno
 SELECT throws_ok($$SELECT api.add_job_title_lookup('x', 'X', 'Sales', 'VP')$$, '42501', NULL, 'hq_api cannot edit lookups');
 SELECT throws_ok($$SELECT api.set_webhook_secret('clay-person-profile')$$, '42501', NULL, 'hq_api cannot set webhook secrets');
 SELECT throws_ok($$SELECT api.ingest_webhook_secrets('clay-person-profile')$$, '42501', NULL, 'hq_api cannot read webhook secrets');
+SELECT throws_ok($$SELECT * FROM api.ingest_webhook('clay-person-profile', '{}')$$, '42501', NULL,
+                 'hq_api cannot call the webhook ingest (it returns the secrets)');
 SELECT throws_ok($$SELECT count(*) FROM reference.api_keys$$, '42501', NULL, 'hq_api cannot read the key table');
 SELECT lives_ok($$SELECT * FROM api.authenticate('not-a-key', 0)$$, 'hq_api may authenticate a request');
 SELECT is((SELECT count(*)::int FROM api.authenticate('not-a-key', 0)), 0, 'an unknown key authenticates to nothing');

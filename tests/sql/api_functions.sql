@@ -1,6 +1,6 @@
 -- The api.* functions one by one, as a client calls them (the HTTP routes are tested over a socket in tests/py).
 BEGIN;
-SELECT plan(70);
+SELECT plan(73);
 \set p_ce `cat "$HQ_FIXTURES"/companyenrich-company.json`
 
 SELECT is(api.health() ->> 'database', 'ok', 'api.health: database ok');
@@ -62,8 +62,16 @@ SELECT is(ARRAY[api.ingest_claim_webhook_id('companyenrich-company', 'wh-1'), ap
 SELECT throws_ok($$SELECT api.ingest_claim_webhook_id('companyenrich-company', repeat('x', 256))$$, '22023', NULL,
                  'api.ingest_claim_webhook_id: an id over 255 characters is refused');
 SELECT ok(api.set_webhook_secret('companyenrich-company') LIKE 'whsec_%', 'api.set_webhook_secret: a secret is set');
+SELECT is((SELECT ARRAY[(w.result IS NULL)::text, cardinality(w.secrets)::text]
+           FROM api.ingest_webhook('companyenrich-company', :'p_ce'::jsonb, NULL, 'api-webhook-1') w),
+          ARRAY['true', '1'], 'api.ingest_webhook: a workflow with a signing secret gets its secrets back, nothing stored');
 SELECT is(ARRAY[api.remove_webhook_secret('companyenrich-company'), api.remove_webhook_secret('companyenrich-company')], ARRAY[1, 0],
           'api.remove_webhook_secret: removes the secret once; then there is none');
+SELECT is((SELECT ARRAY[w.result ->> 'extraction_status', (w.secrets IS NULL)::text]
+           FROM api.ingest_webhook('companyenrich-company', :'p_ce'::jsonb, NULL, 'api-webhook-1') w),
+          ARRAY['extracted', 'true'], 'api.ingest_webhook: without a secret the delivery is stored by api.ingest, its answer returned');
+SELECT is((SELECT count(*)::int FROM raw.company_payloads WHERE idempotency_key = 'api-webhook-1'), 1,
+          'api.ingest_webhook: one raw row, stored by the unsigned call only');
 INSERT INTO raw.rejected_requests (path, workflow_slug, body, error, status, received_at) VALUES
   ('/ingest/clay-find-companies', 'clay-find-companies', '{}', 'domain: missing', 422, now() - interval '1 minute'),
   ('/ingest/clay-find-companies', 'clay-find-companies', '{}', 'raw_payload: not JSON', 422, now());

@@ -83,7 +83,7 @@ def _reject(db: Db, request: Request, slug: str, key: str | None, body: bytes, e
                          "coalesces it in the same transaction and the answer says how that went. The entity key "
                          "comes from `?key=`, the envelope, or the payload (registry `payload_key`). "
                          "`Idempotency-Key`: a retry with the same key and body gets the first answer; the key "
-                         "reused for another body or workflow is a 409 `idempotency_key_reused`. Unknown workflow: "
+                         "reused for another body or workflow is a 422 `idempotency_key_reused`. Unknown workflow: "
                          "404 listing the registered slugs; a body that is not JSON: 400. Both are kept in "
                          "raw.rejected_requests and can be replayed (`hq replay --rejected`). Scope `ingest`.")
 def ingest(request: Request,
@@ -95,24 +95,37 @@ def ingest(request: Request,
            x_api_key: str | None = Security(API_KEY), body: bytes = Depends(raw_body), db: Db = Depends(get_db)):
     db.require_key(x_api_key, "ingest")
 
-    def work(conn):
-        # a workflow with a signing secret takes only signed webhooks, each id once
-        secrets = conn.execute("SELECT api.ingest_webhook_secrets(%s) AS s", (workflow_slug,)).fetchone()["s"]
-        if secrets:
-            webhook_id = verify_signature(workflow_slug, secrets, body, request.headers)
-            claimed = conn.execute("SELECT api.ingest_claim_webhook_id(%s, %s, %s) AS ok",
-                                   (workflow_slug, webhook_id, REPLAY_TTL_SECONDS)).fetchone()["ok"]
-            if not claimed:
-                raise ApiError(409, "webhook_replayed", f"webhook-id {webhook_id[:100]!r} was already received for "
-                               f"{workflow_slug!r}; a replayed webhook is refused (it was stored once)")
-        payload = parse_json_body(body)
-        return conn.execute("SELECT api.ingest(%s, %s::jsonb, %s, %s) AS r",
-                            (workflow_slug, payload, key, idempotency_key)).fetchone()
+    def work(conn):  # autocommit: each statement commits unless in conn.transaction()
+        try:
+            payload = parse_json_body(body)
+        except ApiError:
+            payload = None  # refused below, after the signature check when the workflow wants one
+        if payload is not None:
+            # stored at once when the workflow takes unsigned webhooks; else its secrets
+            row = conn.execute("SELECT * FROM api.ingest_webhook(%s, %s::jsonb, %s, %s)",
+                               (workflow_slug, payload, key, idempotency_key)).fetchone()
+            if row["secrets"] is None:
+                return row["result"]
+            secrets = row["secrets"]
+        else:
+            secrets = conn.execute("SELECT api.ingest_webhook_secrets(%s) AS s", (workflow_slug,)).fetchone()["s"]
+        with conn.transaction():
+            # a workflow with a signing secret takes only signed webhooks, each id once
+            if secrets:
+                webhook_id = verify_signature(workflow_slug, secrets, body, request.headers)
+                claimed = conn.execute("SELECT api.ingest_claim_webhook_id(%s, %s, %s) AS ok",
+                                       (workflow_slug, webhook_id, REPLAY_TTL_SECONDS)).fetchone()["ok"]
+                if not claimed:
+                    raise ApiError(409, "webhook_replayed", f"webhook-id {webhook_id[:100]!r} was already received "
+                                   f"for {workflow_slug!r}; a replayed webhook is refused (it was stored once)")
+            if payload is None:
+                payload = parse_json_body(body)  # raises the 400
+            return conn.execute("SELECT api.ingest(%s, %s::jsonb, %s, %s) AS r",
+                                (workflow_slug, payload, key, idempotency_key)).fetchone()["r"]
 
     try:
-        row = db.run("ingest", work)
+        return db.run("ingest", work, autocommit=True)
     except ApiError as err:
         if err.status == 400 or err.code == "unknown_workflow" or err.field == "workflow_slug":
             _reject(db, request, workflow_slug, key, body, err)
         raise
-    return row["r"]
