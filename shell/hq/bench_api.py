@@ -12,7 +12,9 @@ Two calls are measured, each at concurrency 1, 16 and 32 (leads: 1 and 16):
   country), against `SELECT api.leads(filters, 50, NULL)` as hq_api.
 
 Each line prints p50/p95/p99 and throughput through HTTP and direct, the p50
-difference (the shell's overhead per call) and the throughput ratio. The
+difference (the shell's overhead per call) and the throughput ratio. A last
+line times GET /health while a webhook waits on a row lock another session
+holds, against GET /health with nothing waiting. The
 client runs on the same machine as the server and the database, so on a small
 machine the ratios include the client's own CPU. The scratch database is
 dropped at the end.
@@ -216,4 +218,55 @@ def _measure(scratch: str, port: int, keys: dict, requests: int, out, workers: i
                 f"throughput http/direct {h_rate / d_rate:.2f}", highlight=False)
             metrics.append({"metric": f"api: {name} over HTTP vs direct sessions at c={conc}", "value": h_rate,
                             "baseline": d_rate, "ratio": h_rate / d_rate, "unit": "calls/s"})
+    metrics.append(_health_under_lock(scratch, base, keys, requests))
+    m = metrics[-1]
+    out.print(f"health while a webhook waits on a lock: p50 {m['p50']:.2f} p95 {m['value']:.2f} max {m['max']:.2f} | "
+              f"unlocked p50 {m['unlocked_p50']:.2f} p95 {m['baseline']:.2f}", highlight=False)
     return metrics
+
+
+def _health_under_lock(scratch: str, base: str, keys: dict, requests: int) -> dict:
+    """GET /health while a webhook waits on a row lock another session holds
+    (the reliability issue's check), against GET /health with nothing
+    waiting, both over one client. The p95 is the metric."""
+    n = max(20, min(requests, 200))
+    who = _person_payload(10**8, "lock")
+    with httpx.Client(base_url=base, timeout=120) as client:
+        first = client.post("/ingest/clay-person-profile", json=who, headers={"X-API-Key": keys["ingest"]})
+        if first.status_code >= 300:
+            raise RuntimeError(f"lock set-up webhook: {first.status_code} {first.text[:200]}")
+
+        def timed() -> list[float]:
+            lat = []
+            for _ in range(n):
+                t0 = time.perf_counter()
+                if client.get("/health").status_code != 200:
+                    raise RuntimeError("GET /health did not answer 200")
+                lat.append(time.perf_counter() - t0)
+            return lat
+
+        unlocked = timed()
+        with psycopg.connect(scratch) as locker, psycopg.connect(scratch, autocommit=True) as watcher:
+            locker.execute("SELECT 1 FROM core.person_job_titles WHERE linkedin_url = %s FOR UPDATE",
+                           (who["url"],)).fetchall()
+            result: dict = {}
+            blocked = threading.Thread(target=lambda: result.update(r=httpx.post(
+                f"{base}/ingest/clay-person-profile", json={**who, "title": "VP of Engineering"},
+                headers={"X-API-Key": keys["ingest"]}, timeout=120)))
+            blocked.start()
+            deadline = time.monotonic() + 30
+            while watcher.execute("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                                  "AND datname = current_database()").fetchone()[0] < 1:
+                if time.monotonic() > deadline:
+                    raise RuntimeError("the webhook never waited on the lock")
+                time.sleep(0.02)
+            locked = timed()
+            still_waiting = blocked.is_alive()
+            locker.rollback()
+            blocked.join(timeout=120)
+        if not still_waiting or result["r"].status_code >= 300:
+            raise RuntimeError("the locked webhook did not wait for the lock, or failed after it")
+    lp, up = _percentiles(locked), _percentiles(unlocked)
+    return {"metric": "api: GET /health while a webhook waits on a lock vs unlocked (p95)", "value": lp[1],
+            "baseline": up[1], "ratio": lp[1] / up[1] if up[1] else None, "unit": "ms",
+            "p50": lp[0], "max": max(locked) * 1000, "unlocked_p50": up[0]}

@@ -76,6 +76,8 @@ def test_bench_api_prints_http_and_direct_percentiles_and_drops_its_scratch_db(d
     text = bench(db_url, "api", "--people", "40", "--requests", "8")
     for line in ("webhook c=1:", "webhook c=16:", "webhook c=32:", "leads c=1:", "leads c=16:"):
         assert line in text, text
+    assert re.search(r"health while a webhook waits on a lock: p50 [0-9.]+ p95 [0-9.]+ max [0-9.]+ \| "
+                     r"unlocked p50 [0-9.]+ p95 [0-9.]+", " ".join(text.split())), text
     lines = re.findall(r"(?:webhook|leads) c=\d+: http p50 [0-9.]+ p95 [0-9.]+ p99 [0-9.]+, \d+/s \| "
                        r"direct p50 [0-9.]+ p95 [0-9.]+ p99 [0-9.]+, \d+/s \| overhead p50 [+-][0-9.]+ ms, "
                        r"p50 ratio [0-9.]+x, throughput http/direct [0-9.]+", text)
