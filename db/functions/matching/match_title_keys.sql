@@ -10,17 +10,23 @@ AS $$
 -- The title rules' answer for each distinct title key (reference.job_title_key)
 -- of p_keys: job function and seniority of the first matching active rule
 -- that sets each (priority, then id), NULLs when none matches. A key answered
--- under the current rules version is read from reference.job_title_key_matches;
--- the others are matched here and remembered. Why remembered: each rule is a
--- regular expression, there are more rules than PostgreSQL caches compiled
--- expressions (32), so matching even one title compiled every rule again
--- (docs/benchmarks.md, "Title rules remembered per key").
+-- under the current rules version (reference.job_title_rules_state) is read
+-- from pg_temp.hq_title_key_matches; the others are matched here and
+-- remembered there. Why remembered: each rule is a regular expression, there
+-- are more rules than PostgreSQL caches compiled expressions (32), so
+-- matching even one title compiled every rule again (docs/benchmarks.md,
+-- "Title rules remembered per key"). Why per session: a table shared by all
+-- sessions made concurrent loads with the same new titles wait for each
+-- other's commit; each pooled session learns the titles it sees.
 -- Each rule is tested once against all new keys (rules outer: one compilation
--- per rule per call, whatever the batch size). Keys are written in key order
--- (concurrent batches take their row locks in the same order).
+-- per rule per call, whatever the batch size).
 DECLARE
   v_version bigint;
 BEGIN
+  IF to_regclass('pg_temp.hq_title_key_matches') IS NULL THEN
+    CREATE TEMP TABLE hq_title_key_matches (
+      title_key text PRIMARY KEY, rules_version bigint NOT NULL, job_function text, seniority text);
+  END IF;
   -- read before the rules: a rules change committing in between stamps the
   -- answers with the old version, and they are never read
   SELECT s.version INTO v_version FROM reference.job_title_rules_state s;
@@ -29,7 +35,7 @@ BEGIN
     SELECT DISTINCT u.k FROM unnest(p_keys) AS u(k) WHERE u.k IS NOT NULL
   ), known AS MATERIALIZED (
     SELECT m.title_key, m.job_function, m.seniority
-    FROM k JOIN reference.job_title_key_matches m ON m.title_key = k.k AND m.rules_version = v_version
+    FROM k JOIN pg_temp.hq_title_key_matches m ON m.title_key = k.k AND m.rules_version = v_version
   ), missing AS MATERIALIZED (
     SELECT k.k FROM k WHERE NOT EXISTS (SELECT 1 FROM known WHERE known.title_key = k.k)
   ), hits AS MATERIALIZED (
@@ -45,11 +51,11 @@ BEGIN
             ORDER BY h.priority, h.id LIMIT 1) AS seniority
     FROM missing m
   ), remembered AS (
-    INSERT INTO reference.job_title_key_matches AS t (title_key, rules_version, job_function, seniority)
-    SELECT c.k, v_version, c.job_function, c.seniority FROM computed c ORDER BY c.k
+    INSERT INTO pg_temp.hq_title_key_matches AS t (title_key, rules_version, job_function, seniority)
+    SELECT c.k, v_version, c.job_function, c.seniority FROM computed c
     ON CONFLICT (title_key) DO UPDATE
       SET rules_version = excluded.rules_version, job_function = excluded.job_function,
-          seniority = excluded.seniority, matched_at = now()
+          seniority = excluded.seniority
       WHERE t.rules_version < excluded.rules_version
   )
   SELECT known.title_key, known.job_function, known.seniority FROM known
@@ -58,4 +64,4 @@ BEGIN
 END;
 $$;
 COMMENT ON FUNCTION reference.match_title_keys(text[]) IS
-  'Job function and seniority from reference.job_title_rules per distinct title key, remembered per rules version in reference.job_title_key_matches.';
+  'Job function and seniority from reference.job_title_rules per distinct title key, remembered for the session per rules version (pg_temp.hq_title_key_matches).';
