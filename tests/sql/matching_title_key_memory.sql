@@ -1,9 +1,8 @@
 -- reference.match_title_keys remembers the title rules' answer per title key
 -- for the session (pg_temp.hq_title_key_matches) and does not read it once
--- the rules change;
--- core.clear_temp_table empties the pipeline's per-session work tables.
+-- the rules change.
 BEGIN;
-SELECT plan(13);
+SELECT plan(11);
 
 SELECT results_eq(
   $$SELECT title_key, job_function, seniority FROM reference.match_title_keys(ARRAY['zzq head of widgets', 'zzq qqq', NULL, 'zzq qqq']) ORDER BY 1$$,
@@ -46,18 +45,6 @@ SELECT is((SELECT job_function FROM reference.match_title_keys(ARRAY['zzq qqq'])
           'match_title_keys: an answer of an older rules version is recomputed, not read');
 SELECT is((SELECT job_function FROM pg_temp.hq_title_key_matches WHERE title_key = 'zzq qqq'), 'Data',
           'match_title_keys: ... and replaced by the current one');
-
--- work tables: DELETE while small (same file), TRUNCATE once large (new file)
-CREATE TEMP TABLE t_work (v text) ON COMMIT DELETE ROWS;
-INSERT INTO t_work VALUES ('a');
-SELECT pg_relation_filenode('pg_temp.t_work') AS small_node \gset
-SELECT core.clear_temp_table('t_work');
-SELECT ok(NOT EXISTS (SELECT 1 FROM t_work) AND pg_relation_filenode('pg_temp.t_work') = :small_node,
-          'clear_temp_table: a small work table is emptied in place (no new file, no catalog change)');
-INSERT INTO t_work SELECT repeat('x', 100) FROM generate_series(1, 5000);
-SELECT core.clear_temp_table('t_work');
-SELECT ok(NOT EXISTS (SELECT 1 FROM t_work) AND pg_relation_size('pg_temp.t_work') = 0,
-          'clear_temp_table: a large one is truncated, its space given back');
 
 SELECT * FROM finish();
 ROLLBACK;

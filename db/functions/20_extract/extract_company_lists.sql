@@ -21,11 +21,10 @@ DECLARE
   v_domains text[];
 BEGIN
   IF to_regclass('pg_temp.hq_company_lists') IS NULL THEN
-    CREATE TEMP TABLE hq_company_lists ON COMMIT DELETE ROWS AS SELECT * FROM extracted.company_list_values WITH NO DATA;
-    CREATE TEMP TABLE hq_company_rounds ON COMMIT DELETE ROWS AS SELECT * FROM extracted.company_funding_rounds WITH NO DATA;
+    CREATE TEMP TABLE hq_company_lists ON COMMIT DROP AS SELECT * FROM extracted.company_list_values WITH NO DATA;
+    CREATE TEMP TABLE hq_company_rounds ON COMMIT DROP AS SELECT * FROM extracted.company_funding_rounds WITH NO DATA;
   END IF;
-  PERFORM core.clear_temp_table('hq_company_lists');
-  PERFORM core.clear_temp_table('hq_company_rounds');
+  TRUNCATE pg_temp.hq_company_lists, pg_temp.hq_company_rounds;
 
   SELECT array_agg(u.slug), array_agg(u.domain) INTO v_slugs, v_domains
   FROM (SELECT * FROM unnest(p_stored_slugs, p_stored_domains) AS s(slug, domain)

@@ -21,9 +21,9 @@ AS $$
 -- rows to replace (core.extract_company_lists).
 BEGIN
   IF to_regclass('pg_temp.hq_company_x') IS NULL THEN
-    CREATE TEMP TABLE hq_company_x ON COMMIT DELETE ROWS AS SELECT * FROM extracted.company_profile WITH NO DATA;
+    CREATE TEMP TABLE hq_company_x ON COMMIT DROP AS SELECT * FROM extracted.company_profile WITH NO DATA;
   END IF;
-  PERFORM core.clear_temp_table('hq_company_x');
+  TRUNCATE pg_temp.hq_company_x;
 
   WITH ins AS (
   INSERT INTO extracted.company_profile AS t (domain, workflow_slug, source, raw_id, name, cleaned_name, linkedin_url,

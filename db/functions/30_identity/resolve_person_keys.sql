@@ -19,9 +19,9 @@ AS $$
 BEGIN
   IF to_regclass('pg_temp.hq_person_keys') IS NULL THEN
     CREATE TEMP TABLE hq_person_keys (
-    slug text, url text, source text, e_url text, merge_from text, is_new boolean NOT NULL DEFAULT false) ON COMMIT DELETE ROWS;
+    slug text, url text, source text, e_url text, merge_from text, is_new boolean NOT NULL DEFAULT false) ON COMMIT DROP;
   END IF;
-  PERFORM core.clear_temp_table('hq_person_keys');
+  TRUNCATE pg_temp.hq_person_keys;
 
   INSERT INTO pg_temp.hq_person_keys (slug, url, source, e_url, merge_from)
   SELECT x.workflow_slug, x.linkedin_url, x.source,

@@ -19,9 +19,9 @@ BEGIN
     CREATE TEMP TABLE hq_person_jobs (
     linkedin_url text, source text, from_experience boolean, company_domain text, company_name text,
     company_linkedin_url text, title text, start_date date, end_date date, is_current boolean,
-    person_is_new boolean) ON COMMIT DELETE ROWS;
+    person_is_new boolean) ON COMMIT DROP;
   END IF;
-  PERFORM core.clear_temp_table('hq_person_jobs');
+  TRUNCATE pg_temp.hq_person_jobs;
   INSERT INTO pg_temp.hq_person_jobs
   SELECT DISTINCT ON (k.e_url, e.company_domain, e.title, e.start_date, x.source)
          k.e_url, x.source, true, e.company_domain, e.company_name, e.company_linkedin_url, e.title,

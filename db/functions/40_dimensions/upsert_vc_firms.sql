@@ -11,9 +11,9 @@ AS $$
 -- a firm known by name without a domain gains the domain; any other is new.
 BEGIN
   IF to_regclass('pg_temp.hq_vc_firms_in') IS NULL THEN
-    CREATE TEMP TABLE hq_vc_firms_in (name text, key text, domain text) ON COMMIT DELETE ROWS;
+    CREATE TEMP TABLE hq_vc_firms_in (name text, key text, domain text) ON COMMIT DROP;
   END IF;
-  PERFORM core.clear_temp_table('hq_vc_firms_in');
+  TRUNCATE pg_temp.hq_vc_firms_in;
   INSERT INTO pg_temp.hq_vc_firms_in
   SELECT DISTINCT ON (core.company_name_key(x.n)) btrim(x.n), core.company_name_key(x.n), core.normalize_domain(x.d)
   FROM unnest(p_slugs, p_payloads) AS u(slug, payload)

@@ -20,9 +20,9 @@ DECLARE
   v_rows integer;
 BEGIN
   IF to_regclass('pg_temp.hq_client_batch') IS NULL THEN
-    CREATE TEMP TABLE hq_client_batch (id uuid, client_domain text, payload jsonb, error text, created_at timestamptz) ON COMMIT DELETE ROWS;
+    CREATE TEMP TABLE hq_client_batch (id uuid, client_domain text, payload jsonb, error text, created_at timestamptz) ON COMMIT DROP;
   END IF;
-  PERFORM core.clear_temp_table('hq_client_batch');
+  TRUNCATE pg_temp.hq_client_batch;
 
   INSERT INTO pg_temp.hq_client_batch (id, client_domain, payload, error, created_at)
   WITH p AS MATERIALIZED (

@@ -37,8 +37,8 @@ BEGIN
     RETURN v_ins;
   END IF;
 
-  CREATE TEMP TABLE IF NOT EXISTS hq_legacy_customers (o text, n text, cd text, cs text, hcs boolean, derived boolean) ON COMMIT DELETE ROWS;
-  PERFORM core.clear_temp_table('hq_legacy_customers');
+  CREATE TEMP TABLE IF NOT EXISTS hq_legacy_customers (o text, n text, cd text, cs text, hcs boolean, derived boolean) ON COMMIT DROP;
+  TRUNCATE pg_temp.hq_legacy_customers;
   INSERT INTO pg_temp.hq_legacy_customers
   SELECT v.o, coalesce(v.n, v.cd), v.cd, v.cs, v.hcs,
          EXISTS (SELECT 1 FROM core.company_customers c

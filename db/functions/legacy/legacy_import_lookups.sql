@@ -21,8 +21,8 @@ DECLARE
   v_empty bigint;
 BEGIN
   CREATE TEMP TABLE IF NOT EXISTS hq_legacy_lookup (
-    raw_key text, a text, b text, c text, a_raw text, b_raw text, c_raw text, b_canon text, c_canon text) ON COMMIT DELETE ROWS;
-  PERFORM core.clear_temp_table('hq_legacy_lookup');
+    raw_key text, a text, b text, c text, a_raw text, b_raw text, c_raw text, b_canon text, c_canon text) ON COMMIT DROP;
+  TRUNCATE pg_temp.hq_legacy_lookup;
   IF p_kind = 'job_titles' THEN
     INSERT INTO pg_temp.hq_legacy_lookup
     SELECT b.legacy_id, NULLIF(btrim(p.j ->> 'cleaned_job_title'), ''), jf.name, sn.name,
