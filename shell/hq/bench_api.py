@@ -264,7 +264,8 @@ def _health_under_lock(scratch: str, base: str, keys: dict, requests: int) -> di
             still_waiting = blocked.is_alive()
             locker.rollback()
             blocked.join(timeout=120)
-        if not still_waiting or result["r"].status_code >= 300:
+        answer = result.get("r")  # absent when the request itself raised (the thread printed why)
+        if not still_waiting or answer is None or answer.status_code >= 300:
             raise RuntimeError("the locked webhook did not wait for the lock, or failed after it")
     lp, up = _percentiles(locked), _percentiles(unlocked)
     return {"metric": "api: GET /health while a webhook waits on a lock vs unlocked (p95)", "value": lp[1],
