@@ -43,13 +43,16 @@ BEGIN
     FROM reference.job_title_rules r
     CROSS JOIN LATERAL (SELECT m.k FROM missing m WHERE m.k ~ r.pattern) AS x
     WHERE r.is_active
+  ), fn AS (
+    SELECT DISTINCT ON (h.k) h.k, h.job_function FROM hits h
+    WHERE h.job_function IS NOT NULL ORDER BY h.k, h.priority, h.id
+  ), sn AS (
+    SELECT DISTINCT ON (h.k) h.k, h.seniority FROM hits h
+    WHERE h.seniority IS NOT NULL ORDER BY h.k, h.priority, h.id
   ), computed AS MATERIALIZED (
-    SELECT m.k,
-           (SELECT h.job_function FROM hits h WHERE h.k = m.k AND h.job_function IS NOT NULL
-            ORDER BY h.priority, h.id LIMIT 1) AS job_function,
-           (SELECT h.seniority FROM hits h WHERE h.k = m.k AND h.seniority IS NOT NULL
-            ORDER BY h.priority, h.id LIMIT 1) AS seniority
-    FROM missing m
+    -- one sort per field, not a scan of every hit per key (a bulk batch has thousands)
+    SELECT m.k, fn.job_function, sn.seniority
+    FROM missing m LEFT JOIN fn ON fn.k = m.k LEFT JOIN sn ON sn.k = m.k
   ), remembered AS (
     INSERT INTO pg_temp.hq_title_key_matches AS t (title_key, rules_version, job_function, seniority)
     SELECT c.k, v_version, c.job_function, c.seniority FROM computed c
